@@ -1,0 +1,1 @@
+//! entente-coder: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+//! entente-graph: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+//! entente-ingest: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+//! entente-lexicon: see ARCHITECTURE.md.
