@@ -11,7 +11,7 @@
 //! # How events are matched
 //!
 //! Scoring is per case (one sentence or short text). Within a case, predicted and gold events
-//! are matched one to one, greedily by best agreement (type 4, source 2, target 2, modality 1;
+//! are matched one to one, greedily by best agreement (type 5, source 2, target 2, modality 1;
 //! heaviest pair first, ties by order). Then:
 //!
 //! - **event type**: a matched pair counts if the two types are equal;

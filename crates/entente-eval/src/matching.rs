@@ -1,6 +1,6 @@
 //! One-to-one matching of a sentence's predicted events to its gold events.
 //!
-//! Each predicted/gold pair gets an agreement weight: 4 if the types agree, 2 if the source
+//! Each predicted/gold pair gets an agreement weight: 5 if the types agree, 2 if the source
 //! codes agree, 2 if the target codes agree, 1 more if the types and the modalities agree. Pairs
 //! are taken greedily, heaviest first (ties: the earlier gold event, then the earlier
 //! prediction), each event used at most once; pairs that agree on nothing are never taken. The
@@ -115,7 +115,7 @@ impl Agreement {
     }
 
     fn weight(self) -> u8 {
-        4 * u8::from(self.event_type)
+        5 * u8::from(self.event_type)
             + 2 * u8::from(self.source)
             + 2 * u8::from(self.target)
             + u8::from(self.modality)
@@ -192,6 +192,17 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!((m[0].0, m[0].1), (0, 1));
         assert!(m[0].2.triple());
+    }
+
+    #[test]
+    fn type_outweighs_both_actors() {
+        let gold = [coded(&["PRK"], EventType::Aid, &["RUS"])];
+        let predicted = [
+            coded(&["PRK"], EventType::Sanction, &["RUS"]),
+            coded(&["USA"], EventType::Aid, &["CHN"]),
+        ];
+        let m = match_events(&predicted, &gold);
+        assert_eq!((m[0].1, m[0].2.event_type), (1, true));
     }
 
     #[test]

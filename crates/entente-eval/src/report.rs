@@ -55,8 +55,9 @@ impl Scores {
         out
     }
 
-    /// The cases whose triples were not all found, or that got extra events: one block each,
-    /// with what was missed and what was predicted in excess.
+    /// The cases whose triples were not all found, that got extra events, or whose modality is
+    /// wrong: one block each, with what was missed, what was predicted in excess, and which
+    /// found triple has the wrong modality.
     pub fn failures(&self) -> String {
         let mut out = String::new();
         for o in self.outcomes.iter().filter(|o| !o.is_perfect()) {
@@ -70,6 +71,9 @@ impl Scores {
             }
             for s in &o.spurious {
                 let _ = writeln!(out, "  spurious {s}");
+            }
+            for m in &o.modality {
+                let _ = writeln!(out, "  modality {m}");
             }
         }
         out

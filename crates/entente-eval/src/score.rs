@@ -48,8 +48,9 @@ pub struct TypeScores {
     pub triple: Prf,
 }
 
-/// How one case went: its events that no prediction matched as a whole triple (`missed`) and
-/// its predictions that match no gold triple (`spurious`), rendered for reading.
+/// How one case went: its events that no prediction matched as a whole triple (`missed`), its
+/// predictions that match no gold triple (`spurious`), and triples found with the wrong
+/// modality (`modality`), rendered for reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseOutcome {
     pub id: String,
@@ -58,12 +59,13 @@ pub struct CaseOutcome {
     pub triples: usize,
     pub missed: Vec<String>,
     pub spurious: Vec<String>,
+    pub modality: Vec<String>,
 }
 
 impl CaseOutcome {
     /// Every gold event found as a triple and nothing else predicted.
     pub fn is_perfect(&self) -> bool {
-        self.missed.is_empty() && self.spurious.is_empty()
+        self.missed.is_empty() && self.spurious.is_empty() && self.modality.is_empty()
     }
 }
 
@@ -146,6 +148,7 @@ pub fn score(cases: &[GoldCase], predicted: &[Vec<Event>]) -> Scores {
         let matched = match_events(&pred, &gold);
         let mut gold_found = vec![false; gold.len()];
         let mut pred_found = vec![false; pred.len()];
+        let mut modality_errors = Vec::new();
         for &(g, p, agreement) in &matched {
             let Agreement {
                 event_type: same_type,
@@ -165,6 +168,13 @@ pub fn score(cases: &[GoldCase], predicted: &[Vec<Event>]) -> Scores {
                 }
             }
             if agreement.triple() {
+                if gold[g].modality.is_some() && !same_modality {
+                    modality_errors.push(format!(
+                        "{} predicted as {}",
+                        gold[g].render(),
+                        pred[p].modality.map_or("none", |m| m.as_str())
+                    ));
+                }
                 triple.correct += 1;
                 gold_found[g] = true;
                 pred_found[p] = true;
@@ -177,6 +187,7 @@ pub fn score(cases: &[GoldCase], predicted: &[Vec<Event>]) -> Scores {
             triples: gold_found.iter().filter(|&&f| f).count(),
             missed: unfound(&gold, &gold_found),
             spurious: unfound(&pred, &pred_found),
+            modality: modality_errors,
         });
     }
 

@@ -237,3 +237,46 @@ fn table_is_deterministic_and_lists_types_in_order() {
 fn mismatched_lengths_are_a_caller_bug() {
     score(&gold(&[AID]), &[]);
 }
+
+#[test]
+fn table_and_failures_read_as_documented() {
+    let cases = gold(&[AID, TEST]);
+    let predicted = vec![
+        vec![event(
+            &["PRK"],
+            EventType::Aid,
+            &["UKR"],
+            Modality::Asserted,
+        )],
+        vec![event(
+            &["PRK"],
+            EventType::Mobilize,
+            &[],
+            Modality::Speculative,
+        )],
+    ];
+    let s = score(&cases, &predicted);
+    let expected = "\
+2 cases, 2 gold events, 2 predicted events
+
+measure      correct predicted   gold precision  recall     F1
+event type         2         2      2     1.000   1.000  1.000
+source code        2         2      2     1.000   1.000  1.000
+target code        1         2      2     0.500   0.500  0.500
+triple             1         2      2     0.500   0.500  0.500
+modality           1         2      2     0.500   0.500  0.500
+
+type        gold  pred |    type P       R     F1 |  triple P       R     F1
+AID            1     1 |     1.000   1.000  1.000 |     0.000   0.000  0.000
+MOBILIZE       1     1 |     1.000   1.000  1.000 |     1.000   1.000  1.000
+";
+    assert_eq!(s.table(), expected);
+    let failures = "\
+aid: 0/1 gold triples found, 1 predicted
+  missed   PRK -AID-> RUS [asserted]
+  spurious PRK -AID-> UKR [asserted]
+test: 1/1 gold triples found, 1 predicted
+  modality PRK -MOBILIZE-> (none) [asserted] predicted as speculative
+";
+    assert_eq!(s.failures(), failures);
+}
