@@ -1,0 +1,249 @@
+//! The tokenizer: words, numbers, punctuation and symbols, with exact byte ranges.
+//!
+//! Possessives are split off: "Korea’s" gives "Korea" and "’s" (both words), so the coder can
+//! see a possessive as its own token. Other inner apostrophes stay ("don't", "O’Neill"), as do
+//! inner hyphens ("test-firing") and the periods of abbreviations ("U.S.", "Ph.D.", "Gen.").
+
+use entente_model::{TextRange, Token, TokenKind};
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Letters, digits and combining marks (which belong to the letter before them).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || ('\u{300}'..='\u{36F}').contains(&c)
+        || ('\u{900}'..='\u{DFF}').contains(&c)
+}
+
+/// Abbreviations whose final period belongs to the word, as in "Gen. Kim".
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "pres", "rev", "hon", "st", "mt", "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc",
+    "amb", "brig", "dept", "approx",
+];
+
+fn punct_kind(c: char) -> TokenKind {
+    if c.is_ascii_punctuation() {
+        return match c {
+            '$' | '%' | '&' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '@' | '#' | '*' => {
+                TokenKind::Symbol
+            }
+            _ => TokenKind::Punct,
+        };
+    }
+    match c {
+        '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '«'
+        | '»'
+        | '¡'
+        | '¿'
+        | '·'
+        | '§'
+        | '¶'
+        | '\u{3001}'
+        | '\u{3002}'
+        | '\u{300C}'..='\u{300F}' => TokenKind::Punct,
+        _ => TokenKind::Symbol,
+    }
+}
+
+/// Tokenizes `text[range]`, pushing tokens with absolute offsets into `text`.
+pub fn tokenize(text: &str, range: TextRange, out: &mut Vec<Token>) {
+    let s = range.slice(text);
+    let base = range.start();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let numeric = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            let mut has_inner_period = false;
+            loop {
+                let rest = &s[end..];
+                let mut it = rest.chars();
+                let Some(n) = it.next() else { break };
+                if is_word_char(n) {
+                    end += n.len_utf8();
+                    continue;
+                }
+                let after = it.next();
+                let joins = match n {
+                    // "11,000" and "3.5"; "U.S" and "e.g" (a letter right after the period).
+                    ',' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
+                    '.' => after.is_some_and(|a| {
+                        if numeric {
+                            a.is_ascii_digit()
+                        } else {
+                            a.is_alphabetic() && is_short_segment(&s[i..end])
+                        }
+                    }),
+                    _ if is_hyphen(n) => after.is_some_and(is_word_char),
+                    // Inner apostrophe, but not the possessive "’s" at a word's end.
+                    _ if is_apostrophe(n) => {
+                        after.is_some_and(char::is_alphabetic)
+                            && !is_possessive(&rest[n.len_utf8()..])
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                if n == '.' {
+                    has_inner_period = true;
+                }
+                end += n.len_utf8();
+            }
+            // The final period of "U.S." or "Gen." is part of the word.
+            if s[end..].starts_with('.') && !numeric {
+                let word = &s[i..end];
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if has_inner_period
+                    || single_initial
+                    || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+                {
+                    end += 1;
+                }
+            }
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                range: TextRange::new(base + i, base + end),
+                kind,
+            });
+            while chars.peek().is_some_and(|&(k, _)| k < end) {
+                chars.next();
+            }
+            continue;
+        }
+        if is_apostrophe(c) && is_possessive(&s[i + c.len_utf8()..]) && i > 0 {
+            // The possessive ending after a word: "’s".
+            let end = i + c.len_utf8() + 1;
+            out.push(Token {
+                range: TextRange::new(base + i, base + end),
+                kind: TokenKind::Word,
+            });
+            chars.next();
+            continue;
+        }
+        // A run of the same punctuation is one token: "...", "--", "?!" stays two.
+        let mut end = i + c.len_utf8();
+        if matches!(c, '.' | '-' | '—' | '*' | '=') {
+            while s[end..].starts_with(c) {
+                end += c.len_utf8();
+                chars.next();
+            }
+        }
+        out.push(Token {
+            range: TextRange::new(base + i, base + end),
+            kind: punct_kind(c),
+        });
+    }
+}
+
+/// "s" at the end of a word, after the apostrophe: the possessive (or "it's").
+fn is_possessive(after_apostrophe: &str) -> bool {
+    let mut it = after_apostrophe.chars();
+    matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
+}
+
+/// Abbreviations with inner periods have short segments: "U", "S", "Ph", "e".
+fn is_short_segment(word_so_far: &str) -> bool {
+    let last = word_so_far.rsplit('.').next().unwrap_or(word_so_far);
+    last.chars().count() <= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out = Vec::new();
+        tokenize(text, TextRange::new(0, text.len()), &mut out);
+        out.iter().map(|t| (t.range.slice(text), t.kind)).collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        toks(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn table() {
+        use TokenKind::*;
+        let cases: &[(&str, &[&str], &str)] = &[
+            (
+                "North Korea’s test-firing",
+                &["North", "Korea", "’s", "test-firing"],
+                "possessive split, hyphen kept",
+            ),
+            (
+                "the U.S. and Ph.D. holders",
+                &["the", "U.S.", "and", "Ph.D.", "holders"],
+                "abbreviation periods",
+            ),
+            (
+                "Gen. Kim J. Un left.",
+                &["Gen.", "Kim", "J.", "Un", "left", "."],
+                "title, initial, final stop",
+            ),
+            (
+                "11,000 troops, 3.5 percent",
+                &["11,000", "troops", ",", "3.5", "percent"],
+                "numbers",
+            ),
+            (
+                "don't O’Neill’s",
+                &["don't", "O’Neill", "’s"],
+                "inner apostrophes",
+            ),
+            (
+                "“Asian NATO,” he said...",
+                &["“", "Asian", "NATO", ",", "”", "he", "said", "..."],
+                "curly quotes, ellipsis",
+            ),
+            (
+                "$5 and 10% — done",
+                &["$", "5", "and", "10", "%", "—", "done"],
+                "symbols and dash",
+            ),
+            (
+                "allies’ plans",
+                &["allies", "’", "plans"],
+                "plural possessive apostrophe is punctuation",
+            ),
+            (
+                "sanctions—an outcome",
+                &["sanctions", "—", "an", "outcome"],
+                "em dash between words",
+            ),
+        ];
+        for (input, want, why) in cases {
+            assert_eq!(words(input), *want, "{why}");
+        }
+        assert_eq!(toks("Korea’s 5")[1], ("’s", Word));
+        assert_eq!(toks("Korea’s 5")[2], ("5", Number));
+        assert_eq!(toks("a, $")[1..], [(",", Punct), ("$", Symbol)]);
+    }
+
+    #[test]
+    fn offsets_are_absolute_and_exact() {
+        let text = "xx Korea’s";
+        let mut out = Vec::new();
+        tokenize(text, TextRange::new(3, text.len()), &mut out);
+        assert_eq!(out[0].range, TextRange::new(3, 8));
+        assert_eq!(out[1].range.slice(text), "’s");
+    }
+}
