@@ -1,0 +1,194 @@
+//! Reading events and interactions back, filtered, in a fixed order.
+
+use chrono::NaiveDate;
+use entente_model::{DatePrecision, Event, EventId, EventType, Interaction, Modality, QuadClass};
+use rusqlite::{params_from_iter, types::Value};
+
+use crate::articles::{clamp, iso};
+use crate::{Store, StoreError};
+
+/// Which events [`Store::events`] returns. Empty `modalities` means all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    /// An article id.
+    pub article: Option<String>,
+    /// An actor key (`PRK`, `UN`) on either side of the event.
+    pub actor: Option<String>,
+    pub event_type: Option<EventType>,
+    pub modalities: Vec<Modality>,
+    /// Events whose date starts on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Events whose date starts on or before this day.
+    pub until: Option<NaiveDate>,
+    pub limit: Option<usize>,
+}
+
+/// Which interactions [`Store::interactions`] returns. Empty `actors` or `modalities` mean
+/// all of them; the analytics ask for the factual ones ([`InteractionFilter::factual`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InteractionFilter {
+    /// Interactions with any of these actor keys as source or target.
+    pub actors: Vec<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub modalities: Vec<Modality>,
+}
+
+impl InteractionFilter {
+    /// Asserted and reported interactions only: what the analytics count by default.
+    pub fn factual() -> Self {
+        InteractionFilter {
+            modalities: Modality::ALL
+                .into_iter()
+                .filter(|m| m.is_factual())
+                .collect(),
+            ..InteractionFilter::default()
+        }
+    }
+}
+
+/// Appends `AND column IN (?, ?, ...)` for a non-empty list.
+fn push_in(sql: &mut String, args: &mut Vec<Value>, column: &str, values: &[&str]) {
+    if values.is_empty() {
+        return;
+    }
+    sql.push_str(&format!(
+        " AND {column} IN ({})",
+        vec!["?"; values.len()].join(", ")
+    ));
+    args.extend(values.iter().map(|v| Value::Text((*v).to_string())));
+}
+
+fn push_dates(
+    sql: &mut String,
+    args: &mut Vec<Value>,
+    column: &str,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) {
+    if let Some(since) = since {
+        sql.push_str(&format!(" AND {column} >= ?"));
+        args.push(Value::Text(iso(since)));
+    }
+    if let Some(until) = until {
+        sql.push_str(&format!(" AND {column} <= ?"));
+        args.push(Value::Text(iso(until)));
+    }
+}
+
+impl Store {
+    /// Events by date (undated last), then id. Each is the public record as it was stored.
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
+        let mut sql = String::from("SELECT e.id, e.record FROM events e WHERE 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(article) = &filter.article {
+            sql.push_str(" AND e.article_id = ?");
+            args.push(Value::Text(article.clone()));
+        }
+        if let Some(actor) = &filter.actor {
+            sql.push_str(
+                " AND e.id IN (SELECT event_id FROM interactions WHERE source = ?1
+                               UNION SELECT event_id FROM interactions WHERE target = ?1)"
+                    .replace("?1", "?")
+                    .as_str(),
+            );
+            args.push(Value::Text(actor.clone()));
+            args.push(Value::Text(actor.clone()));
+        }
+        if let Some(t) = filter.event_type {
+            sql.push_str(" AND e.event = ?");
+            args.push(Value::Text(t.as_str().to_string()));
+        }
+        let modalities: Vec<&str> = filter.modalities.iter().map(|m| m.as_str()).collect();
+        push_in(&mut sql, &mut args, "e.modality", &modalities);
+        push_dates(
+            &mut sql,
+            &mut args,
+            "e.date_start",
+            filter.since,
+            filter.until,
+        );
+        sql.push_str(" ORDER BY e.date_start IS NULL, e.date_start, e.id");
+        if let Some(limit) = filter.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Value::Integer(clamp(limit)));
+        }
+        let err = self.err("reading events");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let rows = stmt
+            .query_map(params_from_iter(args), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .and_then(Iterator::collect::<Result<Vec<_>, _>>)
+            .map_err(&err)?;
+        rows.into_iter()
+            .map(|(id, record)| serde_json::from_str(&record).map_err(|e| self.corrupt(&id, e)))
+            .collect()
+    }
+
+    /// Directed actor-to-actor interactions by date, then event id, source and target.
+    /// Interactions of events without a usable date are left out: the analytics bucket by
+    /// date and could not place them.
+    pub fn interactions(&self, filter: &InteractionFilter) -> Result<Vec<Interaction>, StoreError> {
+        let mut sql = String::from(
+            "SELECT event_id, source, target, event, quad, intensity, modality, date_start, mentions
+             FROM interactions WHERE date_start IS NOT NULL",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if !filter.actors.is_empty() {
+            // Two IN lists joined by OR: SQLite answers each from its own index
+            // (source, ...) and (target, ...) and merges the rowids.
+            let marks = vec!["?"; filter.actors.len()].join(", ");
+            sql.push_str(&format!(
+                " AND (source IN ({marks}) OR target IN ({marks}))"
+            ));
+            for _ in 0..2 {
+                args.extend(filter.actors.iter().map(|a| Value::Text(a.clone())));
+            }
+        }
+        let modalities: Vec<&str> = filter.modalities.iter().map(|m| m.as_str()).collect();
+        push_in(&mut sql, &mut args, "modality", &modalities);
+        push_dates(
+            &mut sql,
+            &mut args,
+            "date_start",
+            filter.since,
+            filter.until,
+        );
+        sql.push_str(" ORDER BY date_start, event_id, source, target");
+        let err = self.err("reading interactions");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
+        let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(&err)? {
+            let event_id: String = r.get(0).map_err(&err)?;
+            let event: String = r.get(3).map_err(&err)?;
+            let quad: u8 = r.get(4).map_err(&err)?;
+            let modality: String = r.get(6).map_err(&err)?;
+            let date: String = r.get(7).map_err(&err)?;
+            let corrupt = |m: String| self.corrupt(&event_id, m);
+            out.push(Interaction {
+                source: r.get(1).map_err(&err)?,
+                target: r.get(2).map_err(&err)?,
+                event: event.parse().map_err(|e| corrupt(format!("{e}")))?,
+                quad: QuadClass::try_from(quad).map_err(|e| corrupt(format!("{e}")))?,
+                intensity: r.get::<_, f64>(5).map_err(&err)? as f32,
+                modality: modality.parse().map_err(|e| corrupt(format!("{e}")))?,
+                date: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                    .map_err(|e| corrupt(format!("date `{date}`: {e}")))?,
+                mentions: r.get(8).map_err(&err)?,
+                event_id: EventId::from_stored(event_id),
+            });
+        }
+        Ok(out)
+    }
+}
+
+pub(crate) fn precision_str(p: DatePrecision) -> &'static str {
+    match p {
+        DatePrecision::Day => "day",
+        DatePrecision::Month => "month",
+        DatePrecision::Year => "year",
+        DatePrecision::Range => "range",
+    }
+}
