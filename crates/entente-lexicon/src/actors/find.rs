@@ -1,0 +1,550 @@
+//! The matcher: one automaton scan per sentence, then a pass that joins adjacent pieces
+//! ("Russian" + "President" + "Vladimir Putin", "Pyongyang's" + "diplomats") into mentions.
+
+use aho_corasick::{Anchored, Input};
+use chrono::NaiveDate;
+use entente_model::{ActorCode, ActorRef, Sector, TextRange};
+
+use super::compile::{case_ok, Target};
+use super::tables::NameKind;
+use super::{ActorLexicon, ActorMention, MentionKind, MentionMemory};
+
+/// One verified automaton match.
+#[derive(Debug, Clone)]
+struct Raw {
+    start: usize,
+    /// End of the name itself.
+    end: usize,
+    /// End including a possessive `'s` / `’s` / `'`.
+    full_end: usize,
+    possessive: bool,
+    item: Item,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Place {
+        code: ActorCode,
+        kind: NameKind,
+        ambiguous: bool,
+    },
+    Org(usize),
+    Persons(Vec<usize>),
+    Shorts(Vec<usize>),
+    Agent(Sector),
+    Title(Sector),
+    Blocked,
+}
+
+impl Item {
+    /// When one spelling means several things, the most specific wins.
+    fn from_targets(targets: Vec<Target>) -> Item {
+        let rank = |t: &Target| match t {
+            Target::Blocked => 0,
+            Target::Person(_) => 1,
+            Target::Organization(_) => 2,
+            Target::Country { .. } => 3,
+            Target::Title(_) => 4,
+            Target::Agent(_) => 5,
+            Target::Short(_) => 6,
+        };
+        let best = targets.iter().map(rank).min().expect("at least one target");
+        let mut chosen = targets.into_iter().filter(|t| rank(t) == best);
+        match chosen.next().expect("best exists") {
+            Target::Blocked => Item::Blocked,
+            Target::Organization(i) => Item::Org(i),
+            Target::Country {
+                code,
+                kind,
+                ambiguous,
+            } => Item::Place {
+                code,
+                kind,
+                ambiguous,
+            },
+            Target::Title(s) => Item::Title(s),
+            Target::Agent(s) => Item::Agent(s),
+            Target::Person(p) => {
+                let mut v = vec![p];
+                v.extend(chosen.filter_map(|t| match t {
+                    Target::Person(q) => Some(q),
+                    _ => None,
+                }));
+                Item::Persons(v)
+            }
+            Target::Short(p) => {
+                let mut v = vec![p];
+                v.extend(chosen.filter_map(|t| match t {
+                    Target::Short(q) => Some(q),
+                    _ => None,
+                }));
+                Item::Shorts(v)
+            }
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Length of a possessive suffix at the start of `rest`, if any.
+fn possessive_len(name: &str, rest: &str) -> Option<usize> {
+    for suffix in ["'s", "\u{2019}s"] {
+        if let Some(after) = rest.strip_prefix(suffix) {
+            if !after.starts_with(is_word_char) {
+                return Some(suffix.len());
+            }
+        }
+    }
+    if name.ends_with('s') {
+        for suffix in ["'", "\u{2019}"] {
+            if let Some(after) = rest.strip_prefix(suffix) {
+                if !after.starts_with(is_word_char) {
+                    return Some(suffix.len());
+                }
+            }
+        }
+    }
+    None
+}
+
+impl ActorLexicon {
+    /// All actor mentions in one sentence, leftmost-longest, on word boundaries. Acronyms
+    /// (US, UN, EU) must be in capitals; other names may have a capitalized first letter
+    /// (sentence start, headlines). `date` picks the leader in office; `memory` carries
+    /// what the article said before (people named in full, the last state named) and is
+    /// updated. "Russia and North Korea" gives two mentions: grouping is the coder's job.
+    ///
+    /// A lone surname codes only if the article named that person in full before, or if
+    /// exactly one leader with that surname held office on `date`.
+    pub fn find(
+        &self,
+        sentence: &str,
+        date: Option<NaiveDate>,
+        memory: &mut MentionMemory,
+    ) -> Vec<ActorMention> {
+        let raws = self.scan(sentence);
+        self.compose(sentence, &raws, date, memory)
+    }
+
+    fn scan(&self, s: &str) -> Vec<Raw> {
+        let ac = &self.compiled.automaton;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < s.len() {
+            let Some(m) = ac.find(Input::new(s).span(pos..s.len())) else {
+                break;
+            };
+            let start = m.start();
+            let (mut end, mut pattern) = (m.end(), m.pattern().as_usize());
+            let found = loop {
+                if let Some(raw) = self.verify(s, start, end, pattern) {
+                    break Some(raw);
+                }
+                // The longest spelling here failed (case, word boundary): a shorter one at
+                // the same start may still hold ("Chinese" when "Chinese Communist Party"
+                // is spelled in lower case).
+                if end <= start + 1 {
+                    break None;
+                }
+                let shorter = Input::new(s).span(start..end - 1).anchored(Anchored::Yes);
+                match ac.find(shorter) {
+                    Some(m) => (end, pattern) = (m.end(), m.pattern().as_usize()),
+                    None => break None,
+                }
+            };
+            match found {
+                Some(raw) => {
+                    pos = raw.full_end;
+                    out.push(raw);
+                }
+                None => {
+                    pos = start + s[start..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        out
+    }
+
+    fn verify(&self, s: &str, start: usize, end: usize, pattern: usize) -> Option<Raw> {
+        if !s.is_char_boundary(start) || !s.is_char_boundary(end) {
+            return None;
+        }
+        if s[..start].chars().next_back().is_some_and(is_word_char) {
+            return None;
+        }
+        let text = &s[start..end];
+        let rest = &s[end..];
+        let last = text.chars().next_back()?;
+        // "U.S." ends in a dot, so what follows it may be anything but a letter glued on.
+        if is_word_char(last) && rest.starts_with(is_word_char) {
+            return None;
+        }
+        let targets: Vec<Target> = self.compiled.patterns[pattern]
+            .spellings
+            .iter()
+            .filter(|(spelling, _)| case_ok(spelling, text))
+            .map(|(_, t)| t.clone())
+            .collect();
+        if targets.is_empty() {
+            return None;
+        }
+        let possessive = possessive_len(text, rest);
+        Some(Raw {
+            start,
+            end,
+            full_end: end + possessive.unwrap_or(0),
+            possessive: possessive.is_some(),
+            item: Item::from_targets(targets),
+        })
+    }
+
+    fn compose(
+        &self,
+        s: &str,
+        raws: &[Raw],
+        date: Option<NaiveDate>,
+        memory: &mut MentionMemory,
+    ) -> Vec<ActorMention> {
+        // Only spaces between two pieces, and the first not possessive unless it is the
+        // state that owns the rest ("Pyongyang's diplomats").
+        let joins = |a: &Raw, b: &Raw, a_is_prefix: bool| {
+            let gap = &s[a.full_end..b.start];
+            !gap.is_empty()
+                && gap.len() <= 3
+                && gap.chars().all(char::is_whitespace)
+                && (!a.possessive || a_is_prefix)
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < raws.len() {
+            let first = &raws[i];
+            if first.item == Item::Blocked {
+                i += 1;
+                continue;
+            }
+            let has_prefix = matches!(first.item, Item::Place { .. } | Item::Org(_));
+            let mut k = if has_prefix { i + 1 } else { i };
+            let mut title: Option<Sector> = None;
+            while k < raws.len()
+                && (k == i || joins(&raws[k - 1], &raws[k], has_prefix && k - 1 == i))
+            {
+                let Item::Title(sector) = &raws[k].item else {
+                    break;
+                };
+                title = Some(sector.clone());
+                k += 1;
+            }
+            let head = (k < raws.len()
+                && (k == i || joins(&raws[k - 1], &raws[k], has_prefix && k - 1 == i)))
+            .then_some(k);
+            let prefix = has_prefix.then_some(first);
+            // An ambiguous name ("Jordan", "Chad") followed by an unknown capitalized word is
+            // a person or a place of another kind.
+            if let Item::Place {
+                ambiguous: true, ..
+            } = first.item
+            {
+                let next_word_capital = s[first.full_end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase());
+                let glued = k > i + 1 || head.is_some();
+                if next_word_capital && !glued && s[first.full_end..].starts_with(' ') {
+                    i += 1;
+                    continue;
+                }
+            }
+            let hint = prefix.and_then(|p| self.raw_code(p));
+            let titled = title.is_some();
+            if let Some(h) = head {
+                let made = match &raws[h].item {
+                    Item::Persons(ps) => self
+                        .resolve_full(ps, date, hint)
+                        .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),
+                    Item::Shorts(ps) => self
+                        .resolve_short(ps, date, hint, titled, memory)
+                        .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),
+                    Item::Agent(sector) if prefix.is_some() && !titled => {
+                        let base = self.raw_actor(s, first).expect("prefix is a place or org");
+                        Some(self.combined(
+                            s,
+                            raws,
+                            i,
+                            h,
+                            base,
+                            Some(sector.clone()),
+                            MentionKind::Agent,
+                        ))
+                    }
+                    Item::Org(o) if prefix.is_some() && !titled => {
+                        let org = &self.tables.organizations[*o];
+                        let same_state = hint.is_some_and(|c| c == org.code);
+                        same_state.then(|| {
+                            let base = self.raw_actor(s, &raws[h]).expect("org");
+                            self.combined(
+                                s,
+                                raws,
+                                i,
+                                h,
+                                base,
+                                Some(org.sector.clone()),
+                                MentionKind::Organization,
+                            )
+                        })
+                    }
+                    _ => None,
+                };
+                if let Some(m) = made {
+                    self.remember(&m, memory);
+                    out.push(m);
+                    i = h + 1;
+                    continue;
+                }
+            }
+            if let Some(p) = prefix {
+                let base = self.raw_actor(s, p).expect("prefix is a place or org");
+                let m = match title {
+                    // "the Russian president": the office, coded as its state.
+                    Some(sector) => {
+                        self.combined(s, raws, i, k - 1, base, Some(sector), MentionKind::Agent)
+                    }
+                    None => {
+                        let kind = self.raw_kind(p);
+                        self.combined(s, raws, i, i, base, None, kind)
+                    }
+                };
+                self.remember(&m, memory);
+                out.push(m);
+                i = k.max(i + 1);
+                continue;
+            }
+            if let (Item::Agent(sector), Some(ctx)) = (&first.item, &memory.last_country) {
+                let mut m = self.combined(
+                    s,
+                    raws,
+                    i,
+                    i,
+                    ctx.clone(),
+                    Some(sector.clone()),
+                    MentionKind::Agent,
+                );
+                m.from_context = true;
+                out.push(m);
+            }
+            // A title with no state and no person, or an unresolved surname: nothing to code.
+            i = k.max(i + 1);
+        }
+        out
+    }
+
+    fn remember(&self, m: &ActorMention, memory: &mut MentionMemory) {
+        if !m.actor.code.is_organization() && !m.from_context {
+            let name = self
+                .country(m.actor.code)
+                .map_or_else(|| m.actor.name.clone(), |c| c.name.clone());
+            memory.last_country = Some(ActorRef {
+                text: name.clone(),
+                code: m.actor.code,
+                sector: None,
+                name,
+                org: None,
+            });
+        }
+    }
+
+    /// The code a prefix piece stands for, used to pick among people with one surname.
+    fn raw_code(&self, raw: &Raw) -> Option<ActorCode> {
+        match &raw.item {
+            Item::Place { code, .. } => Some(*code),
+            Item::Org(o) => Some(self.tables.organizations[*o].code),
+            _ => None,
+        }
+    }
+
+    fn raw_kind(&self, raw: &Raw) -> MentionKind {
+        match &raw.item {
+            Item::Place { kind, .. } => match kind {
+                NameKind::Name | NameKind::Formal | NameKind::Abbrev => MentionKind::Country,
+                NameKind::Adjective => MentionKind::Adjective,
+                NameKind::Demonym => MentionKind::Demonym,
+                NameKind::Capital => MentionKind::Capital,
+                NameKind::Seat => MentionKind::Seat,
+            },
+            _ => MentionKind::Organization,
+        }
+    }
+
+    /// The actor a place or organization piece names on its own.
+    fn raw_actor(&self, s: &str, raw: &Raw) -> Option<ActorRef> {
+        let text = s[raw.start..raw.end].to_string();
+        match &raw.item {
+            Item::Place { code, kind, .. } => Some(ActorRef {
+                text,
+                code: *code,
+                // A capital or a seat of power used as a subject stands for the government.
+                sector: matches!(kind, NameKind::Capital | NameKind::Seat)
+                    .then(|| "GOV".parse().expect("valid sector")),
+                name: self
+                    .country(*code)
+                    .map_or_else(|| code.to_string(), |c| c.name.clone()),
+                org: None,
+            }),
+            Item::Org(o) => {
+                let org = &self.tables.organizations[*o];
+                Some(ActorRef {
+                    text,
+                    code: org.code,
+                    sector: Some(org.sector.clone()),
+                    name: org.name.clone(),
+                    org: org.org.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A mention covering pieces `from..=to`, coded as `base` with `sector` when given.
+    #[allow(clippy::too_many_arguments)]
+    fn combined(
+        &self,
+        s: &str,
+        raws: &[Raw],
+        from: usize,
+        to: usize,
+        mut base: ActorRef,
+        sector: Option<Sector>,
+        kind: MentionKind,
+    ) -> ActorMention {
+        let range = TextRange::new(raws[from].start, raws[to].end);
+        base.text = range.slice(s).to_string();
+        if sector.is_some() {
+            base.sector = sector;
+        }
+        ActorMention {
+            range,
+            actor: base,
+            kind,
+            possessive: raws[to].possessive,
+            from_context: false,
+            rule: None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn person_mention(
+        &self,
+        s: &str,
+        raws: &[Raw],
+        from: usize,
+        to: usize,
+        person: usize,
+        date: Option<NaiveDate>,
+        memory: &mut MentionMemory,
+    ) -> ActorMention {
+        let tenure = &self.tables.tenures[self.tenure_at(person, date)];
+        if matches!(raws[to].item, Item::Persons(_)) {
+            memory.remember_person(person);
+        }
+        let range = TextRange::new(raws[from].start, raws[to].end);
+        ActorMention {
+            range,
+            actor: ActorRef {
+                text: range.slice(s).to_string(),
+                code: tenure.code,
+                sector: Some(tenure.sector.clone()),
+                name: tenure.name.clone(),
+                org: tenure.org.clone(),
+            },
+            kind: MentionKind::Leader,
+            possessive: raws[to].possessive,
+            from_context: false,
+            rule: Some(tenure.rule.clone()),
+        }
+    }
+
+    /// The term that codes a person on `date`: the one in office then; else the last one
+    /// before it; else the first. Without a date, the current (or last) term.
+    pub(super) fn tenure_at(&self, person: usize, date: Option<NaiveDate>) -> usize {
+        let terms = &self.compiled.persons[person].tenures;
+        let t = |i: &usize| &self.tables.tenures[*i];
+        let pick = match date {
+            Some(d) => terms
+                .iter()
+                .rev()
+                .find(|i| t(i).covers(d))
+                .or_else(|| terms.iter().rev().find(|i| t(i).from <= d)),
+            None => terms.iter().rev().find(|i| t(i).to.is_none()),
+        };
+        *pick.or(terms.last()).expect("a person has a term")
+    }
+
+    fn in_office(&self, person: usize, date: NaiveDate, hint: Option<ActorCode>) -> bool {
+        self.compiled.persons[person].tenures.iter().any(|&i| {
+            let t = &self.tables.tenures[i];
+            t.covers(date) && hint.is_none_or(|c| c == t.code)
+        })
+    }
+
+    fn has_code(&self, person: usize, hint: Option<ActorCode>) -> bool {
+        hint.is_none_or(|c| {
+            self.compiled.persons[person]
+                .tenures
+                .iter()
+                .any(|&i| self.tables.tenures[i].code == c)
+        })
+    }
+
+    /// A full name is one person unless two share it; then the one in office wins.
+    fn resolve_full(
+        &self,
+        ps: &[usize],
+        date: Option<NaiveDate>,
+        hint: Option<ActorCode>,
+    ) -> Option<usize> {
+        if let [p] = ps {
+            return Some(*p);
+        }
+        let d = date?;
+        let live: Vec<usize> = ps
+            .iter()
+            .copied()
+            .filter(|&p| self.in_office(p, d, hint))
+            .collect();
+        (live.len() == 1).then(|| live[0])
+    }
+
+    fn resolve_short(
+        &self,
+        ps: &[usize],
+        date: Option<NaiveDate>,
+        hint: Option<ActorCode>,
+        titled: bool,
+        memory: &MentionMemory,
+    ) -> Option<usize> {
+        let cands: Vec<usize> = ps
+            .iter()
+            .copied()
+            .filter(|&p| self.has_code(p, hint))
+            .collect();
+        if let Some(p) = memory.persons.iter().rev().find(|p| cands.contains(p)) {
+            return Some(*p);
+        }
+        if let Some(d) = date {
+            let live: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&p| self.in_office(p, d, hint))
+                .collect();
+            if live.len() == 1 {
+                return Some(live[0]);
+            }
+            if !live.is_empty() {
+                return None;
+            }
+        }
+        // "President Xi" with no date, or "President Trump" out of office: a title plus a
+        // surname no other leader bears.
+        (titled && cands.len() == 1).then(|| cands[0])
+    }
+}

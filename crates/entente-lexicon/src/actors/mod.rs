@@ -1,0 +1,124 @@
+//! Actors: countries, leaders with tenures, organizations, agent nouns and titles, and the
+//! matcher that finds them in a sentence.
+
+mod compile;
+mod find;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use entente_model::{ActorCode, ActorRef, TextRange};
+
+pub use compile::case_ok;
+pub use tables::{
+    ActorSources, Agent, Country, CountryName, NameKind, Organization, Tables, Tenure, Title,
+};
+
+use crate::LexiconError;
+use compile::Compiled;
+
+/// What kind of words named the actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    /// A state's name, formal name or abbreviation: "North Korea", "DPRK".
+    Country,
+    /// "North Korean" (standing alone: "North Korean support").
+    Adjective,
+    /// "North Koreans".
+    Demonym,
+    /// "Pyongyang".
+    Capital,
+    /// A seat of power used for the government: "the Kremlin".
+    Seat,
+    /// A person, resolved by tenure: "Russian President Vladimir Putin", "Putin".
+    Leader,
+    /// "NATO", "the State Department", "U.S. State Department".
+    Organization,
+    /// A generic agent or an office with its state: "Ukrainian forces", "the Russian president".
+    Agent,
+}
+
+/// One actor found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    /// Byte range within the sentence string (a trailing possessive `'s` is left out).
+    pub range: TextRange,
+    pub actor: ActorRef,
+    pub kind: MentionKind,
+    /// "Korea's", "Americans'": the actor owns what follows rather than acting.
+    pub possessive: bool,
+    /// A bare agent noun ("officials") whose state came from the article's last-named state,
+    /// not from the words themselves: less certain, and the coder may ignore it.
+    pub from_context: bool,
+    /// The lexicon line that supplied the code, for leaders (`builtin:leaders.txt:42`).
+    pub rule: Option<String>,
+}
+
+/// What one article has said so far: people named in full (so a lone "Putin" or "Kim" later
+/// resolves to them) and the last state named (for bare "officials"). One per article.
+#[derive(Debug, Clone, Default)]
+pub struct MentionMemory {
+    persons: Vec<usize>,
+    last_country: Option<ActorRef>,
+}
+
+impl MentionMemory {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The state an article named last, if any.
+    pub fn last_country(&self) -> Option<ActorCode> {
+        self.last_country.as_ref().map(|a| a.code)
+    }
+
+    fn remember_person(&mut self, person: usize) {
+        self.persons.retain(|&p| p != person);
+        self.persons.push(person);
+    }
+}
+
+/// The compiled actor dictionaries.
+#[derive(Debug, Clone)]
+pub struct ActorLexicon {
+    tables: Tables,
+    compiled: Compiled,
+}
+
+impl ActorLexicon {
+    /// Built-in files plus `user_dir` overrides, validated against the known sectors.
+    pub fn load(
+        user_dir: Option<&Path>,
+        is_sector: &dyn Fn(&str) -> bool,
+    ) -> Result<ActorLexicon, Vec<LexiconError>> {
+        let sources = ActorSources::load(user_dir)?;
+        ActorLexicon::from_sources(&sources, is_sector)
+    }
+
+    /// Validates and compiles parsed layers; tests use it with fictional files.
+    pub fn from_sources(
+        sources: &ActorSources,
+        is_sector: &dyn Fn(&str) -> bool,
+    ) -> Result<ActorLexicon, Vec<LexiconError>> {
+        let tables = tables::validate(sources, is_sector)?;
+        let compiled = compile::compile(&tables);
+        Ok(ActorLexicon { tables, compiled })
+    }
+
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    pub fn country(&self, code: ActorCode) -> Option<&Country> {
+        self.tables.countries.get(&code)
+    }
+
+    /// The term of office a person's name codes as on `date` (see [`ActorLexicon::find`]).
+    pub fn leader(&self, name: &str, date: Option<NaiveDate>) -> Option<&Tenure> {
+        let p = self.compiled.persons.iter().position(|p| p.name == name)?;
+        Some(&self.tables.tenures[self.tenure_at(p, date)])
+    }
+}
