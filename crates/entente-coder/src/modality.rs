@@ -1,0 +1,115 @@
+//! Modality: whether the text asserts an event, reports someone's claim of it, or only
+//! entertains it. Cues come from `events/modality.txt`; the scope rules are here:
+//!
+//! - a cue with a reach of `k` tokens colours a trigger that starts at most `k` tokens
+//!   after the cue ends, with no clause break (`;`, `:`, a dash, a bracket) between;
+//! - a cue with reach `sentence` colours every event of its sentence;
+//! - in commentary and analysis every speculative or hypothetical cue reaches the whole
+//!   sentence, so a forecast is never coded as a fact;
+//! - the strongest cue wins: negated, hypothetical, speculative, planned, reported;
+//! - for `reported`, who says so is the actor right before the cue ("the ministry said"),
+//!   else the actor right after it ("according to the UN"), else the words before it
+//!   ("officials said").
+
+use entente_lexicon::triggers::{CueMatch, Reach, TriggerLexicon};
+use entente_model::Modality;
+
+use crate::roles;
+use crate::sentence::Analysis;
+use crate::words;
+
+/// The modality chosen for one trigger, with the cues that decided it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub modality: Modality,
+    /// `phrase (file:line)` of every cue that applied.
+    pub cues: Vec<String>,
+    pub attributed_to: Option<String>,
+}
+
+fn strength(m: Modality) -> u8 {
+    match m {
+        Modality::Negated => 5,
+        Modality::Hypothetical => 4,
+        Modality::Speculative => 3,
+        Modality::Planned => 2,
+        Modality::Reported => 1,
+        Modality::Asserted => 0,
+    }
+}
+
+/// Decides the modality of the trigger spanning tokens `start..end`.
+pub fn decide(
+    a: &Analysis<'_>,
+    lexicon: &TriggerLexicon,
+    cues: &[CueMatch],
+    start: usize,
+    end: usize,
+    strict: bool,
+) -> Decision {
+    let mut best = Modality::Asserted;
+    let mut applied = Vec::new();
+    let mut reporter: Option<CueMatch> = None;
+    for c in cues {
+        if c.start < end && start < c.end {
+            continue; // the cue is part of the trigger itself ("refuse to")
+        }
+        let cue = lexicon.cue(c.cue);
+        let sentence_wide = matches!(cue.reach, Reach::Sentence)
+            || (strict && matches!(cue.modality, Modality::Speculative | Modality::Hypothetical));
+        let applies = sentence_wide
+            || match cue.reach {
+                Reach::Tokens(k) => {
+                    c.end <= start
+                        && start - c.end <= k as usize
+                        && !(c.end..start).any(|i| words::is_hard_break(a.word(i)))
+                }
+                Reach::Sentence => true,
+            };
+        if !applies {
+            continue;
+        }
+        applied.push(format!("{} ({})", cue.phrase, cue.origin));
+        if cue.modality == Modality::Reported && reporter.is_none() {
+            reporter = Some(*c);
+        }
+        if strength(cue.modality) > strength(best) {
+            best = cue.modality;
+        }
+    }
+    let attributed_to = reporter.and_then(|c| attribution(a, c));
+    Decision {
+        modality: best,
+        cues: applied,
+        attributed_to,
+    }
+}
+
+/// Who says so, for a reporting cue.
+fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
+    let names = |g: usize| {
+        let mut names: Vec<String> = a.actors(g).into_iter().map(|r| r.name).collect();
+        names.dedup();
+        names.join(" and ")
+    };
+    if let Some(g) = roles::left_group(a, c.start, 4) {
+        let between_ok = (a.groups[g].end..c.start).all(|i| !words::is_hard_break(a.word(i)));
+        if between_ok {
+            return Some(names(g));
+        }
+    }
+    let right = (c.end..(c.end + 3).min(a.len())).find_map(|i| a.group_at(i));
+    if let Some(g) = right {
+        return Some(names(g));
+    }
+    // "officials said", "security sources said": the words before the cue.
+    let mut from = c.start;
+    while from > 0 && c.start - from < 3 {
+        let w = a.word(from - 1);
+        if words::is_object_break(w) || w == "," || words::is_hard_break(w) {
+            break;
+        }
+        from -= 1;
+    }
+    (from < c.start).then(|| a.text_of(from, c.start).to_string())
+}

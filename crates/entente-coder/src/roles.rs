@@ -1,0 +1,247 @@
+//! Who is source and who is target: the structure around a trigger, not the first two
+//! actors of the sentence. Subjects stand left of the trigger and are not governed by a
+//! preposition; objects and prepositional recipients stand right of it, before the next
+//! clause break; passive voice swaps them; a noun trigger takes its possessive or the
+//! actors right before it.
+
+use crate::sentence::Analysis;
+use crate::words;
+
+/// A group found for a role, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub group: usize,
+    pub why: &'static str,
+}
+
+/// Token spans of reporting cues ("said", "according to"): a subject search does not cross
+/// them, since the reporter is not the agent of what is reported.
+pub type Spans<'a> = &'a [(usize, usize)];
+
+/// The subject of a trigger starting at token `from`.
+pub fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
+    let skipped = relative_clauses(a, from);
+    let mut i = from;
+    while i > 0 {
+        i -= 1;
+        if let Some(&(s, _)) = skipped.iter().find(|&&(s, e)| s <= i && i <= e) {
+            i = s;
+            continue;
+        }
+        let w = a.word(i);
+        if words::is_hard_break(w) {
+            return None;
+        }
+        if let Some(&(cs, ce)) = reporting.iter().find(|&&(s, e)| s <= i && i < e) {
+            // "Russia said it would ...": the pronoun points back to the reporter.
+            let pronoun = (ce..from).any(|j| words::is_subject_pronoun(a.word(j)));
+            return if pronoun {
+                left_group(a, cs, 4).map(|group| Found {
+                    group,
+                    why: "the reporter, named again by a pronoun",
+                })
+            } else {
+                None
+            };
+        }
+        if matches!(w, "that" | "whether") && (i == 0 || a.group_at(i - 1).is_none()) {
+            let pronoun = (i + 1..from).any(|j| words::is_subject_pronoun(a.word(j)));
+            if !pronoun {
+                return None;
+            }
+            continue;
+        }
+        if let Some(g) = a.group_at(i) {
+            // "with Pyongyang supplying munitions": an absolute clause's own subject.
+            let absolute = a.groups[g].end == from
+                && matches!(a.after_preposition(g), Some("with" | "without"));
+            if absolute || a.after_preposition(g).is_none() {
+                return Some(Found {
+                    group: g,
+                    why: "subject: the nearest actor before the trigger not governed by a preposition",
+                });
+            }
+            i = a.groups[g].start;
+        }
+    }
+    None
+}
+
+/// The nearest group ending within `reach` tokens before token `at`.
+pub fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<usize> {
+    let lo = at.saturating_sub(reach);
+    (lo..at).rev().find_map(|i| a.group_at(i))
+}
+
+/// The object or prepositional recipient after token `from` (the end of the trigger).
+/// `skip_by` passes over a passive agent ("by X").
+/// The search starts right after the trigger's head, so an object inside the matched
+/// words counts ("gave Yemen $500 million in aid"); clause breaks count only after
+/// `match_end`.
+pub fn object(
+    a: &Analysis<'_>,
+    from: usize,
+    match_end: usize,
+    skip_by: bool,
+    reporting: Spans<'_>,
+) -> Option<Found> {
+    let limit = (match_end + 12).min(a.len());
+    let mut i = from;
+    while i < limit {
+        if let Some(g) = a.group_at(i) {
+            if skip_by && a.after_preposition(g) == Some("by") {
+                i = a.groups[g].end;
+                continue;
+            }
+            return Some(Found {
+                group: g,
+                why: "object: the first actor after the trigger within its clause",
+            });
+        }
+        let w = a.word(i);
+        if (i > match_end && words::is_object_break(w)) || words::is_hard_break(w) {
+            return None;
+        }
+        if reporting.iter().any(|&(s, _)| s == i) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The agent of a passive or of a noun: "by X" within a few tokens after `from`.
+pub fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
+    let limit = (from + 8).min(a.len());
+    for i in from..limit {
+        let w = a.word(i);
+        if words::is_hard_break(w) || w == "," {
+            return None;
+        }
+        if w == "by" {
+            let mut j = i + 1;
+            while j < a.len() && words::is_determiner(a.word(j)) {
+                j += 1;
+            }
+            return a.group_at(j).map(|group| Found {
+                group,
+                why: "agent: the actor after \"by\"",
+            });
+        }
+    }
+    None
+}
+
+/// Whether the trigger at `start` is a passive participle: a form of "be" or "get" at most
+/// two tokens before it ("was sanctioned", "has been quickly sanctioned").
+pub fn is_passive(a: &Analysis<'_>, start: usize) -> bool {
+    (start.saturating_sub(3)..start).any(|i| words::is_passive_auxiliary(a.word(i)))
+        && !(start.saturating_sub(3)..start).any(|i| matches!(a.word(i), "," | "and" | "to"))
+}
+
+/// The source of a noun trigger at `start`: its possessive or the actors right before it
+/// ("North Korea's deployment", "the Russia–North Korea mutual defense agreement"), or the
+/// owner of a possessive pronoun ("its support").
+pub fn noun_source(a: &Analysis<'_>, start: usize) -> Option<Found> {
+    let mut i = start;
+    let mut modifiers = 0;
+    while i > 0 && modifiers <= 3 {
+        i -= 1;
+        let w = a.word(i);
+        if let Some(g) = a.group_at(i) {
+            let group = &a.groups[g];
+            if group.possessive || a.after_preposition(g).is_none() {
+                return Some(Found {
+                    group: g,
+                    why: if group.possessive {
+                        "source: the possessive before the noun"
+                    } else {
+                        "source: the actors right before the noun"
+                    },
+                });
+            }
+            return None;
+        }
+        if words::is_possessive_clitic(w) {
+            continue;
+        }
+        if matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those") {
+            // "condemned the attack": a determiner closes the noun phrase on the left.
+            return None;
+        }
+        if words::is_possessive_pronoun(w) {
+            return left_group(a, i, i).map(|group| Found {
+                group,
+                why: "source: the nearest actor before the possessive pronoun",
+            });
+        }
+        if words::is_preposition(w) || words::is_hard_break(w) || words::is_object_break(w) {
+            return None;
+        }
+        modifiers += 1;
+    }
+    None
+}
+
+/// Relative clauses closed before `before` (", which invaded Ukraine in 2022,"), as
+/// inclusive token spans: the subject search passes over them to the antecedent.
+fn relative_clauses(a: &Analysis<'_>, before: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < before {
+        if a.word(i) == "," && matches!(a.word(i + 1), "which" | "who") {
+            if let Some(j) = (i + 2..before).find(|&j| a.word(j) == ",") {
+                out.push((i, j));
+                i = j;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the noun phrase of a trigger at `start` is predicated of the subject ("China,
+/// serving as the primary economic supporter of ...", "Iran is the main ally of ..."):
+/// then the subject is the noun's agent.
+pub fn predicative(a: &Analysis<'_>, start: usize) -> bool {
+    let lo = start.saturating_sub(5);
+    let Some(det) = (lo..start)
+        .rev()
+        .find(|&i| matches!(a.word(i), "the" | "a" | "an"))
+    else {
+        return false;
+    };
+    det > 0
+        && matches!(
+            a.word(det - 1),
+            "as" | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "remains"
+                | "remained"
+                | "became"
+                | "becomes"
+                | "be"
+                | "been"
+        )
+}
+
+/// Whether a verb rule matched a word used as a noun or adjective: right after a
+/// determiner or preposition ("the attack", "of banned missiles") or after a possessive
+/// pronoun and one modifier ("its indirect support").
+pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize) -> bool {
+    if start == 0 {
+        return false;
+    }
+    let prev = a.word(start - 1);
+    if matches!(
+        prev,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+    ) || words::is_preposition(prev) && prev != "to"
+        || words::is_possessive_clitic(prev)
+    {
+        return true;
+    }
+    start >= 2 && words::is_possessive_pronoun(a.word(start - 2)) && a.group_at(start - 1).is_none()
+}

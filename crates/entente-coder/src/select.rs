@@ -1,0 +1,71 @@
+//! Choosing among overlapping trigger matches: the longest match wins ("imposed sanctions
+//! on" over "sanctions on"), a match on an actor's own words is dropped ("the Defense
+//! Ministry"), and a rule that introduces another act ("threaten to", "refuse to", "agree
+//! to") absorbs the act it introduces: "threatened to shell Juba" is one THREATEN, not an
+//! ASSAULT as well.
+
+use entente_lexicon::triggers::{TriggerLexicon, TriggerMatch};
+
+use crate::sentence::Analysis;
+
+/// A match and whether it was kept, with the reason when not.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub m: TriggerMatch,
+    pub kept: bool,
+    pub why: &'static str,
+}
+
+/// Words that end a rule which introduces another act.
+fn introduces(pattern: &str) -> bool {
+    matches!(pattern.rsplit(' ').next(), Some("to" | "that")) && !pattern.contains('{')
+}
+
+pub fn choose(
+    a: &Analysis<'_>,
+    lexicon: &TriggerLexicon,
+    matches: Vec<TriggerMatch>,
+) -> Vec<Choice> {
+    let mut order: Vec<usize> = (0..matches.len()).collect();
+    // Longest first; among equals, the earliest, then the first rule: deterministic.
+    order.sort_by_key(|&i| {
+        let m = &matches[i];
+        (std::cmp::Reverse(m.end - m.start), m.start, m.rule)
+    });
+    let mut choices: Vec<Choice> = matches
+        .iter()
+        .map(|&m| Choice {
+            m,
+            kept: false,
+            why: "",
+        })
+        .collect();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for i in order {
+        let m = matches[i];
+        if a.overlaps_actor(m.start, m.start + 1) {
+            choices[i].why = "the word is part of an actor's name";
+        } else if taken.iter().any(|&(s, e)| m.start < e && s < m.end) {
+            choices[i].why = "overlaps a longer match";
+        } else {
+            choices[i].kept = true;
+            taken.push((m.start, m.end));
+        }
+    }
+    // Absorption, in sentence order so a chain ("agreed to refuse to ...") keeps the first.
+    let mut absorbed_until = 0;
+    for c in choices.iter_mut() {
+        if !c.kept {
+            continue;
+        }
+        if c.m.start < absorbed_until {
+            c.kept = false;
+            c.why = "introduced by a preceding \"... to\" or \"... that\" trigger";
+            continue;
+        }
+        if introduces(&lexicon.rule(c.m.rule).pattern) {
+            absorbed_until = c.m.end + 3;
+        }
+    }
+    choices
+}

@@ -1,0 +1,252 @@
+//! One sentence made ready for coding: lower-cased words, the actors found in it mapped to
+//! token spans, and actors joined into compound groups ("Russia and North Korea").
+
+use entente_model::{ActorRef, Doc, Sentence};
+
+use crate::words;
+
+/// An actor mention, by token span within the sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub actor: ActorRef,
+    /// How the lexicon recognised it (name, adjective, leader, agent, ...), for `explain`.
+    pub kind: String,
+    pub possessive: bool,
+}
+
+/// Mentions joined by "and", commas or dashes: one compound actor.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub members: Vec<usize>,
+    pub start: usize,
+    pub end: usize,
+    pub possessive: bool,
+}
+
+/// The words of one sentence and the actors in it.
+pub struct Analysis<'d> {
+    /// The sentence's text.
+    pub text: &'d str,
+    /// Byte offset of the sentence in its section's text.
+    pub base: usize,
+    /// Token byte ranges relative to `text`.
+    pub spans: Vec<(usize, usize)>,
+    lower: String,
+    lower_spans: Vec<(usize, usize)>,
+    pub mentions: Vec<Mention>,
+    pub groups: Vec<Group>,
+    /// For each token, the group it belongs to.
+    group_of: Vec<Option<usize>>,
+}
+
+impl<'d> Analysis<'d> {
+    /// Lower-cases the tokens (curly apostrophes folded to straight ones, so the lexicon
+    /// writes `'s` and `didn't` once).
+    pub fn new(doc: &'d Doc, sentence: &Sentence) -> Self {
+        let text = doc.sentence_text(sentence);
+        let base = sentence.range.start();
+        let tokens = doc.sentence_tokens(sentence);
+        let mut spans = Vec::with_capacity(tokens.len());
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_spans = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let (s, e) = (t.range.start() - base, t.range.end() - base);
+            spans.push((s, e));
+            let from = lower.len();
+            for c in text[s..e].chars() {
+                match c {
+                    '’' | '‘' => lower.push('\''),
+                    c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                    c => lower.extend(c.to_lowercase()),
+                }
+            }
+            lower_spans.push((from, lower.len()));
+        }
+        Analysis {
+            text,
+            base,
+            spans,
+            lower,
+            lower_spans,
+            mentions: Vec::new(),
+            groups: Vec::new(),
+            group_of: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        let (s, e) = self.lower_spans[i];
+        &self.lower[s..e]
+    }
+
+    pub fn words(&self) -> Vec<&str> {
+        (0..self.len()).map(|i| self.word(i)).collect()
+    }
+
+    /// The original text of tokens `start..end`.
+    pub fn text_of(&self, start: usize, end: usize) -> &'d str {
+        if start >= end {
+            return "";
+        }
+        &self.text[self.spans[start].0..self.spans[end - 1].1]
+    }
+
+    /// Attaches actor mentions given as byte ranges within the sentence.
+    pub fn set_mentions(&mut self, found: Vec<(usize, usize, ActorRef, String, bool)>) {
+        let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
+        for (s, e, actor, kind, possessive) in found {
+            let start = self.spans.partition_point(|&(_, te)| te <= s);
+            let end = self.spans.partition_point(|&(ts, _)| ts < e);
+            if start >= end {
+                continue;
+            }
+            let possessive =
+                possessive || (end < self.len() && words::is_possessive_clitic(self.word(end)));
+            mentions.push(Mention {
+                start,
+                end,
+                actor,
+                kind,
+                possessive,
+            });
+        }
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        // Overlapping mentions would make one word two actors; keep the first, longest.
+        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if kept.last().is_none_or(|k| k.end <= m.start) {
+                kept.push(m);
+            }
+        }
+        self.mentions = kept;
+        self.build_groups();
+    }
+
+    fn build_groups(&mut self) {
+        let mut groups: Vec<Group> = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let joins = groups.last().is_some_and(|g| {
+                let prev = &self.mentions[*g.members.last().unwrap()];
+                !prev.possessive
+                    && m.start > prev.end
+                    && m.start - prev.end <= 3
+                    && (prev.end..m.start).all(|t| {
+                        let w = self.word(t);
+                        words::is_connector(w) || w == "both"
+                    })
+            }) || groups
+                .last()
+                .is_some_and(|g| g.end == m.start && self.word(m.start) != "the");
+            if joins {
+                let g = groups.last_mut().unwrap();
+                g.members.push(i);
+                g.end = m.end;
+                g.possessive = m.possessive;
+            } else {
+                groups.push(Group {
+                    members: vec![i],
+                    start: m.start,
+                    end: m.end,
+                    possessive: m.possessive,
+                });
+            }
+        }
+        let groups: Vec<Group> = groups
+            .into_iter()
+            .flat_map(|g| self.split_comma_runs(g))
+            .collect();
+        let mut group_of = vec![None; self.len()];
+        for (gi, g) in groups.iter().enumerate() {
+            for slot in &mut group_of[g.start..g.end] {
+                *slot = Some(gi);
+            }
+        }
+        self.groups = groups;
+        self.group_of = group_of;
+    }
+
+    /// A list joined by commas is one actor only when it ends with "and" or "or" ("China,
+    /// Russia and Iran"); otherwise the commas separate clauses ("Russia attacked Ukraine,
+    /// Polish officials said"), and the group splits at them.
+    fn split_comma_runs(&self, g: Group) -> Vec<Group> {
+        let joins: Vec<bool> = g
+            .members
+            .windows(2)
+            .map(|w| {
+                let (prev, next) = (&self.mentions[w[0]], &self.mentions[w[1]]);
+                (prev.end..next.start).all(|t| self.word(t) == ",") && next.start > prev.end
+            })
+            .collect();
+        let ends_with_and = g.members.windows(2).last().is_some_and(|w| {
+            let (prev, next) = (&self.mentions[w[0]], &self.mentions[w[1]]);
+            (prev.end..next.start).any(|t| matches!(self.word(t), "and" | "or" | "&" | "nor"))
+        });
+        if ends_with_and || !joins.iter().any(|&c| c) {
+            return vec![g];
+        }
+        let mut out: Vec<Group> = Vec::new();
+        for (k, &m) in g.members.iter().enumerate() {
+            let mention = &self.mentions[m];
+            if k == 0 || joins[k - 1] {
+                out.push(Group {
+                    members: vec![m],
+                    start: mention.start,
+                    end: mention.end,
+                    possessive: mention.possessive,
+                });
+            } else {
+                let last = out.last_mut().expect("a group was pushed");
+                last.members.push(m);
+                last.end = mention.end;
+                last.possessive = mention.possessive;
+            }
+        }
+        out
+    }
+
+    /// The group covering token `i`, if any.
+    pub fn group_at(&self, i: usize) -> Option<usize> {
+        self.group_of.get(i).copied().flatten()
+    }
+
+    /// Whether tokens `start..end` touch an actor mention.
+    pub fn overlaps_actor(&self, start: usize, end: usize) -> bool {
+        (start..end.min(self.len())).any(|i| {
+            self.group_of[i].is_some() && self.mentions.iter().any(|m| m.start <= i && i < m.end)
+        })
+    }
+
+    /// The actors of a group, in order.
+    pub fn actors(&self, group: usize) -> Vec<ActorRef> {
+        self.groups[group]
+            .members
+            .iter()
+            .map(|&m| self.mentions[m].actor.clone())
+            .collect()
+    }
+
+    /// Whether the group is governed by a preposition ("to Russia", "of both X and Y"):
+    /// then it is an oblique, never the subject.
+    pub fn after_preposition(&self, group: usize) -> Option<&str> {
+        let mut i = self.groups[group].start;
+        while i > 0 {
+            i -= 1;
+            let w = self.word(i);
+            if words::is_determiner(w) || w.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            // "thousands of Iranians", "members of Hamas": the actor heads the phrase.
+            if w == "of" && i > 0 && words::is_quantity(self.word(i - 1)) {
+                return None;
+            }
+            return words::is_preposition(w).then(|| self.word(i));
+        }
+        None
+    }
+}

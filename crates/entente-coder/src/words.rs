@@ -1,0 +1,179 @@
+//! Closed-class words of English grammar the coder reasons with: prepositions, determiners,
+//! clause breaks. They are grammar, not vocabulary, so they live here rather than in the
+//! lexicon files an analyst extends.
+
+/// A preposition before an actor makes it an oblique, not a subject: "to Russia", "of both
+/// North Korea and Russia".
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "to"
+            | "from"
+            | "for"
+            | "with"
+            | "on"
+            | "against"
+            | "by"
+            | "at"
+            | "into"
+            | "over"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "across"
+            | "about"
+            | "near"
+            | "inside"
+            | "within"
+            | "through"
+            | "than"
+            | "like"
+            | "including"
+            | "under"
+            | "upon"
+            | "onto"
+            | "after"
+            | "before"
+            | "during"
+            | "despite"
+            | "amid"
+            | "via"
+            | "behind"
+            | "beyond"
+            | "outside"
+            | "around"
+            | "unlike"
+            | "aside"
+    )
+}
+
+/// Words that may stand between a preposition and its actor ("of both North Korea").
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "both"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "neighboring"
+            | "neighbouring"
+            | "fellow"
+            | "all"
+            | "some"
+            | "several"
+            | "other"
+            | "rival"
+            | "neighbour"
+            | "neighbor"
+    )
+}
+
+/// Tokens that end a clause for the search of a subject or an object.
+pub fn is_hard_break(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":" | "—" | "(" | ")" | "?" | "!" | "\"" | "“" | "”"
+    )
+}
+
+/// Tokens that end the search for an object (objects do not sit behind a comma).
+pub fn is_object_break(w: &str) -> bool {
+    is_hard_break(w)
+        || matches!(
+            w,
+            "," | "."
+                | "which"
+                | "who"
+                | "whom"
+                | "while"
+                | "whereas"
+                | "because"
+                | "but"
+                | "although"
+                | "though"
+                | "as"
+                | "when"
+                | "after"
+                | "before"
+                | "since"
+                | "that"
+                | "where"
+                | "if"
+                | "unless"
+        )
+}
+
+/// Words that join actors into one compound actor: "Russia and North Korea", "China,
+/// Russia, North Korea, and Iran", "the Russia–North Korea agreement".
+pub fn is_connector(w: &str) -> bool {
+    matches!(w, "and" | "," | "&" | "–" | "-" | "/" | "or" | "nor")
+}
+
+/// Forms of "be" and "get" that make a participle passive ("was sanctioned by").
+pub fn is_passive_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "get"
+            | "gets"
+            | "got"
+            | "gotten"
+            | "getting"
+    )
+}
+
+/// Subject pronouns: "Russia said it would attack" makes the reporter the agent.
+pub fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "it" | "they" | "he" | "she" | "we")
+}
+
+/// Possessive pronouns: "its support of Russia" takes its owner from the nearest actor.
+pub fn is_possessive_pronoun(w: &str) -> bool {
+    matches!(w, "its" | "their" | "his" | "her")
+}
+
+/// The possessive clitic as the tokenizer splits it off ("Korea" + "’s").
+pub fn is_possessive_clitic(w: &str) -> bool {
+    matches!(w, "'s" | "'" | "s'")
+}
+
+/// Heads of "X of Y" phrases whose Y is the real actor: "thousands of Iranians".
+pub fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "millions"
+            | "scores"
+            | "tens"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "group"
+            | "groups"
+            | "members"
+            | "supporters"
+            | "crowds"
+            | "units"
+            | "forces"
+            | "troops"
+            | "delegation"
+            | "team"
+            | "one"
+            | "two"
+            | "several"
+    )
+}
