@@ -2,9 +2,8 @@
 
 use entente_model::Interaction;
 use serde::Serialize;
-use std::collections::HashMap;
 
-use crate::measure::{mad, median, milli, pair, round3, unmilli, EventRef, TopEvents};
+use crate::measure::{FastMap, mad, median, milli, pair, round3, unmilli, EventRef, TopEvents};
 use crate::table::{num, Table};
 use crate::{Period, Window};
 
@@ -43,7 +42,8 @@ pub struct Alert {
 }
 
 struct Series<'a> {
-    periods: HashMap<i32, (i64, u32)>,
+    /// (net in thousandths, conflict count) per period from the window's earliest.
+    periods: Vec<(i64, u32)>,
     first: i32,
     top: TopEvents<'a>,
 }
@@ -65,15 +65,19 @@ fn departure(value: f64, history: &[f64]) -> Departure {
 /// conflict count. Ranked by score, then by names.
 pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec<Alert> {
     let f = w.filter();
-    let latest = ix
-        .iter()
-        .filter(|i| i.target.is_some() && f.admits(i))
-        .map(|i| by.key(i.date))
-        .max();
-    let Some(latest) = latest else {
+    // Pass 1: the span of periods, so that each dyad's series is a dense vector.
+    let mut span: Option<(i32, i32)> = None;
+    for i in ix {
+        if i.target.is_some() && f.admits(i) {
+            let k = by.key(i.date);
+            span = Some(span.map_or((k, k), |(lo, hi)| (lo.min(k), hi.max(k))));
+        }
+    }
+    let Some((earliest, latest)) = span else {
         return Vec::new();
     };
-    let mut dyads: HashMap<(&str, &str), Series> = HashMap::new();
+    let len = (latest - earliest + 1) as usize;
+    let mut dyads: FastMap<(&str, &str), Series> = FastMap::default();
     for i in ix {
         let Some(t) = i.target.as_deref() else {
             continue;
@@ -83,12 +87,12 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
         }
         let k = by.key(i.date);
         let s = dyads.entry(pair(&i.source, t)).or_insert_with(|| Series {
-            periods: HashMap::new(),
+            periods: vec![(0, 0); len],
             first: k,
             top: TopEvents::new(5),
         });
         s.first = s.first.min(k);
-        let cell = s.periods.entry(k).or_default();
+        let cell = &mut s.periods[(k - earliest) as usize];
         cell.0 += milli(i.intensity);
         cell.1 += u32::from(!i.quad.is_cooperation());
         if k == latest {
@@ -102,13 +106,10 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
             continue;
         }
         // Quiet periods are part of the history: they count as zero.
-        let (mut nets, mut conflicts) = (Vec::with_capacity(history), Vec::with_capacity(history));
-        for k in s.first..latest {
-            let (n, c) = s.periods.get(&k).copied().unwrap_or_default();
-            nets.push(unmilli(n));
-            conflicts.push(c as f64);
-        }
-        let (n, c) = s.periods.get(&latest).copied().unwrap_or_default();
+        let base = &s.periods[(s.first - earliest) as usize..len - 1];
+        let nets: Vec<f64> = base.iter().map(|c| unmilli(c.0)).collect();
+        let conflicts: Vec<f64> = base.iter().map(|c| c.1 as f64).collect();
+        let (n, c) = s.periods[len - 1];
         let net = departure(unmilli(n), &nets);
         let conflict = departure(c as f64, &conflicts);
         let score = net.z.abs().max(conflict.z.abs());

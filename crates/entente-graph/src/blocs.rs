@@ -8,9 +8,9 @@
 //! comparisons are exact and the result does not wobble with rounding.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::measure::unmilli;
+use crate::measure::{unmilli, FastMap};
 use crate::table::{num, Table};
 use crate::Network;
 
@@ -60,7 +60,7 @@ struct Graph {
 
 /// Partitions the network into blocs (deterministic: same network, same blocs).
 pub fn blocs(net: &Network) -> Blocs {
-    let index: HashMap<&str, usize> = net
+    let index: FastMap<&str, usize> = net
         .nodes
         .iter()
         .enumerate()

@@ -3,11 +3,11 @@
 
 use entente_model::{ArticleId, EventId, Interaction};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::blocs::Tie;
 use crate::export::xml_escape;
-use crate::measure::{milli, unmilli, TopEvents};
+use crate::measure::{FastMap, milli, unmilli, TopEvents};
 use crate::svg::{network_svg, timeline_svg};
 use crate::table::num;
 use crate::{
@@ -131,7 +131,7 @@ fn actor_timeline(ix: &[Interaction], a: &str, by: Period, w: &Window) -> Vec<(S
 /// The focal actors' strongest neighbours and every tie among them.
 fn neighbourhood(ix: &[Interaction], focal: &[&str], w: &Window) -> (Vec<String>, Vec<Tie>) {
     let net = network(ix, w, 1);
-    let mut strength: HashMap<&str, f64> = HashMap::new();
+    let mut strength: FastMap<&str, f64> = FastMap::default();
     for e in &net.edges {
         for (x, y) in [(&e.a, &e.b), (&e.b, &e.a)] {
             if focal.contains(&x.as_str()) && !focal.contains(&y.as_str()) {
@@ -165,7 +165,7 @@ fn neighbourhood(ix: &[Interaction], focal: &[&str], w: &Window) -> (Vec<String>
 /// The most salient events of the subject (|intensity| × mentions) that the caller could
 /// quote, each once.
 fn quotes(ix: &[Interaction], focal: &[&str], w: &Window, evidence: &[EvidenceEntry]) -> Vec<Quote> {
-    let known: HashMap<&EventId, &EvidenceEntry> = evidence.iter().map(|e| (&e.0, e)).collect();
+    let known: FastMap<&EventId, &EvidenceEntry> = evidence.iter().map(|e| (&e.0, e)).collect();
     let f = w.filter();
     let mut top = TopEvents::new(QUOTES);
     for i in ix {

@@ -2,9 +2,8 @@
 
 use entente_model::{Interaction, QuadClass};
 use serde::Serialize;
-use std::collections::HashMap;
 
-use crate::measure::{hhi, milli, unmilli, EventRef, TopEvents};
+use crate::measure::{FastMap, hhi, milli, unmilli, EventRef, TopEvents};
 use crate::table::{num, Table};
 use crate::{Alignments, Window};
 
@@ -62,9 +61,9 @@ struct In<'a> {
 
 pub fn dependence(ix: &[Interaction], a: &str, w: &Window) -> Dependence {
     let f = w.filter();
-    let mut suppliers: HashMap<&str, In> = HashMap::new();
-    let mut given: HashMap<&str, (i64, u32)> = HashMap::new();
-    let mut received: HashMap<&str, i64> = HashMap::new();
+    let mut suppliers: FastMap<&str, In> = FastMap::default();
+    let mut given: FastMap<&str, (i64, u32)> = FastMap::default();
+    let mut received: FastMap<&str, i64> = FastMap::default();
     for i in ix {
         let Some(m) = material(i) else { continue };
         let t = i.target.as_deref().unwrap_or_default();

@@ -4,10 +4,9 @@
 use chrono::NaiveDate;
 use entente_model::Interaction;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 use crate::dependence::material;
-use crate::measure::{round3, unmilli, EventRef, TopEvents};
+use crate::measure::{pair, round3, unmilli, EventRef, FastMap, TopEvents};
 use crate::table::{num, Table};
 use crate::{SanctionedSet, Window};
 
@@ -47,112 +46,142 @@ pub struct Exposure {
     pub material_total: f64,
     /// Highest score first; ties by name.
     pub first_order: Vec<FirstOrder>,
+    /// The strongest second-order paths, at most [`MAX_PATHS`].
     pub second_order: Vec<SecondOrder>,
+    /// How many second-order paths there are in all.
+    pub second_paths: usize,
     /// Σ of first-order scores: the share of the actor's material ties that are with
     /// sanctioned actors.
     pub first_total: f64,
+    /// Σ of second-order scores over every path (not only those listed).
     pub second_total: f64,
 }
 
-struct Tie<'a> {
-    weight: i64,
-    top: TopEvents<'a>,
-}
-
-impl<'a> Tie<'a> {
-    fn add(map: &mut HashMap<&'a str, Tie<'a>>, k: &'a str, m: i64, i: &'a Interaction) {
-        let t = map.entry(k).or_insert_with(|| Tie {
-            weight: 0,
-            top: TopEvents::new(3),
-        });
-        t.weight += m;
-        t.top.push(i);
-    }
-}
+/// How many second-order paths a result lists.
+pub const MAX_PATHS: usize = 100;
 
 pub fn exposure(ix: &[Interaction], a: &str, sanctioned: &SanctionedSet, w: &Window) -> Exposure {
     let f = w.filter();
-    let s_codes: HashSet<&str> = sanctioned.entries.keys().map(String::as_str).collect();
-    let mut totals: HashMap<&str, i64> = HashMap::new();
-    let mut a_ties: HashMap<&str, Tie> = HashMap::new();
-    // Ties of any actor b to a sanctioned s, keyed by b then s.
-    let mut to_sanctioned: HashMap<&str, HashMap<&str, Tie>> = HashMap::new();
+    // Pass 1: M for every undirected pair, one hash lookup per material interaction.
+    let mut pairs: FastMap<(&str, &str), i64> = FastMap::default();
     for i in ix {
         let Some(m) = material(i) else { continue };
         let (src, t) = (i.source.as_str(), i.target.as_deref().unwrap_or_default());
         if src == t || !f.admits(i) {
             continue;
         }
-        *totals.entry(src).or_default() += m;
-        *totals.entry(t).or_default() += m;
-        if src == a {
-            Tie::add(&mut a_ties, t, m, i);
-        } else if t == a {
-            Tie::add(&mut a_ties, src, m, i);
+        *pairs.entry(pair(src, t)).or_default() += m;
+    }
+    let mut totals: FastMap<&str, i64> = FastMap::default();
+    let mut a_ties: FastMap<&str, i64> = FastMap::default();
+    // Ties of any actor b to a sanctioned s, keyed by b then s.
+    let mut to_sanctioned: FastMap<&str, Vec<(&str, i64)>> = FastMap::default();
+    for (&(x, y), &m) in &pairs {
+        *totals.entry(x).or_default() += m;
+        *totals.entry(y).or_default() += m;
+        if x == a {
+            a_ties.insert(y, m);
+        } else if y == a {
+            a_ties.insert(x, m);
         }
-        if s_codes.contains(t) {
-            Tie::add(to_sanctioned.entry(src).or_default(), t, m, i);
+        if sanctioned.contains(y) {
+            to_sanctioned.entry(x).or_default().push((y, m));
         }
-        if s_codes.contains(src) {
-            Tie::add(to_sanctioned.entry(t).or_default(), src, m, i);
+        if sanctioned.contains(x) {
+            to_sanctioned.entry(y).or_default().push((x, m));
         }
     }
     let m_a = totals.get(a).copied().unwrap_or(0);
-    let mut first: Vec<FirstOrder> = a_ties
+    let mut first: Vec<(f64, &str, i64)> = a_ties
         .iter()
-        .filter_map(|(s, tie)| {
+        .filter(|(s, _)| sanctioned.contains(s))
+        .map(|(s, m)| (*m as f64 / m_a.max(1) as f64, *s, *m))
+        .collect();
+    first.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    // Score every path with plain numbers; only the paths shown get names, sanctioners and
+    // evidence (a dense network has tens of thousands of paths).
+    let mut paths: Vec<(f64, &str, &str, i64, i64)> = Vec::new();
+    for (b, &ab) in &a_ties {
+        let Some(ties) = to_sanctioned.get(b) else {
+            continue;
+        };
+        let m_b = totals.get(b).copied().unwrap_or(0).max(1);
+        for &(s, bs) in ties {
+            if s == a || s == *b {
+                continue;
+            }
+            let score = (ab as f64 / m_a.max(1) as f64) * (bs as f64 / m_b as f64);
+            paths.push((score, s, b, ab, bs));
+        }
+    }
+    paths.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let second_paths = paths.len();
+    // Summed over every path, in sorted order, before the list is cut.
+    let second_total = round3(paths.iter().map(|p| p.0).sum());
+    paths.truncate(MAX_PATHS);
+    // Pass 2: evidence, only for the pairs shown.
+    let mut evidence: FastMap<(&str, &str), TopEvents> = FastMap::default();
+    for &(_, s, _) in &first {
+        evidence.insert(pair(a, s), TopEvents::new(3));
+    }
+    for &(_, s, b, _, _) in &paths {
+        evidence.insert(pair(a, b), TopEvents::new(3));
+        evidence.insert(pair(b, s), TopEvents::new(3));
+    }
+    if !evidence.is_empty() {
+        for i in ix {
+            if material(i).is_none() {
+                continue;
+            }
+            let (src, t) = (i.source.as_str(), i.target.as_deref().unwrap_or_default());
+            if let Some(top) = evidence.get_mut(&pair(src, t)) {
+                if f.admits(i) {
+                    top.push(i);
+                }
+            }
+        }
+    }
+    let refs = |x: &str, y: &str| evidence.get(&pair(x, y)).map(TopEvents::refs).unwrap_or_default();
+    let first: Vec<FirstOrder> = first
+        .into_iter()
+        .filter_map(|(score, s, m)| {
             let entry = sanctioned.get(s)?;
             Some(FirstOrder {
                 target: s.to_string(),
                 sanctioners: entry.sanctioners.clone(),
                 since: entry.since,
-                weight: unmilli(tie.weight),
-                score: tie.weight as f64 / m_a.max(1) as f64,
-                evidence: tie.top.refs(),
+                weight: unmilli(m),
+                score,
+                evidence: refs(a, s),
             })
         })
         .collect();
-    first.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.target.cmp(&y.target)));
-    let mut second: Vec<SecondOrder> = Vec::new();
-    for (b, ab) in &a_ties {
-        let Some(ties) = to_sanctioned.get(b) else {
-            continue;
-        };
-        let m_b = totals.get(b).copied().unwrap_or(0).max(1);
-        for (s, bs) in ties {
-            if *s == a || s == b {
-                continue;
-            }
-            let Some(entry) = sanctioned.get(s) else {
-                continue;
-            };
-            second.push(SecondOrder {
+    let second: Vec<SecondOrder> = paths
+        .into_iter()
+        .filter_map(|(score, s, b, ab, bs)| {
+            let entry = sanctioned.get(s)?;
+            Some(SecondOrder {
                 intermediary: b.to_string(),
                 target: s.to_string(),
                 sanctioners: entry.sanctioners.clone(),
-                weight_ab: unmilli(ab.weight),
-                weight_bs: unmilli(bs.weight),
-                score: (ab.weight as f64 / m_a.max(1) as f64) * (bs.weight as f64 / m_b as f64),
+                weight_ab: unmilli(ab),
+                weight_bs: unmilli(bs),
+                score,
                 path: format!("{a} → {b} → {s}"),
-                evidence_ab: ab.top.refs(),
-                evidence_bs: bs.top.refs(),
-            });
-        }
-    }
-    second.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then((&x.target, &x.intermediary).cmp(&(&y.target, &y.intermediary)))
-    });
+                evidence_ab: refs(a, b),
+                evidence_bs: refs(b, s),
+            })
+        })
+        .collect();
     // Sums in the sorted order, so that they do not depend on hash order.
     let first_total = round3(first.iter().map(|x| x.score).sum());
-    let second_total = round3(second.iter().map(|x| x.score).sum());
     Exposure {
         actor: a.to_string(),
         window: w.clone(),
         material_total: unmilli(m_a),
         first_order: first,
         second_order: second,
+        second_paths,
         first_total,
         second_total,
     }
@@ -161,10 +190,11 @@ pub fn exposure(ix: &[Interaction], a: &str, sanctioned: &SanctionedSet, w: &Win
 impl Exposure {
     pub fn table(&self) -> String {
         let mut out = format!(
-            "sanctions exposure of {}: first order {}, second order {} (of material total {})\n",
+            "sanctions exposure of {}: first order {}, second order {} over {} path(s) (of material total {})\n",
             self.actor,
             num(self.first_total),
             num(self.second_total),
+            self.second_paths,
             num(self.material_total)
         );
         let mut t = Table::new(&["order", "path", "sanctioned by", "weight", "score", "events"]);

@@ -69,7 +69,7 @@ pub use dependence::{dependence, Client, Dependence, Supplier};
 pub use dyad::{dyad, DyadRow, DyadTimeline};
 pub use error::GraphError;
 pub use export::{edge_rows, to_dot, to_gexf, to_graphml, EdgeRow};
-pub use exposure::{exposure, Exposure, FirstOrder, SecondOrder};
+pub use exposure::{exposure, Exposure, FirstOrder, SecondOrder, MAX_PATHS};
 pub use hedging::{hedging, Change, Driver, Hedging, Portfolio, Share, Step};
 pub use measure::{hhi, jensen_shannon, EventRef};
 pub use network::{network, Edge, Network, Node};

@@ -2,9 +2,9 @@
 
 use entente_model::Interaction;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::measure::{milli, pair, unmilli};
+use crate::measure::{FastMap, milli, pair, unmilli};
 use crate::table::{num, Table};
 use crate::{Alignments, Window};
 
@@ -58,7 +58,7 @@ struct Acc {
 /// without a target and self-ties do not make edges.
 pub fn network(ix: &[Interaction], w: &Window, min_events: u32) -> Network {
     let f = w.filter();
-    let mut acc: HashMap<(&str, &str), Acc> = HashMap::new();
+    let mut acc: FastMap<(&str, &str), Acc> = FastMap::default();
     for i in ix {
         let Some(t) = i.target.as_deref() else {
             continue;
