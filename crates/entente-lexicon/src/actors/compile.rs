@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use entente_model::{ActorCode, Sector};
 
 use super::tables::{NameKind, Tables};
@@ -135,6 +135,9 @@ pub fn compile(t: &Tables) -> Compiled {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
+        // A full DFA costs a few MB and some milliseconds to build, and scans about a third
+        // faster than the default NFA on news text (benches/actors.rs).
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&keys)
         .expect("the actor automaton fits in memory");
     Compiled {

@@ -138,7 +138,12 @@ impl ActorLexicon {
             };
             let start = m.start();
             let (mut end, mut pattern) = (m.end(), m.pattern().as_usize());
+            // Mid-word ("Abe" in "label"): every shorter spelling at this start fails too.
+            let mid_word = s[..start].chars().next_back().is_some_and(is_word_char);
             let found = loop {
+                if mid_word {
+                    break None;
+                }
                 if let Some(raw) = self.verify(s, start, end, pattern) {
                     break Some(raw);
                 }

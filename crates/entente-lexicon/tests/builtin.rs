@@ -1,0 +1,241 @@
+//! The real, embedded data: it validates clean and codes the cases the product depends on.
+
+use chrono::NaiveDate;
+use entente_lexicon::{check, Lexicon, MentionKind, MentionMemory};
+use entente_model::EventType;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::builtin().unwrap_or_else(|e| panic!("builtin lexicon:\n{e}")))
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// (text, code, sector) of each mention.
+fn codes(s: &str, date: Option<NaiveDate>) -> Vec<(String, String, String)> {
+    let mut memory = MentionMemory::new();
+    lexicon()
+        .actors
+        .find(s, date, &mut memory)
+        .into_iter()
+        .map(|m| {
+            let sector = m.actor.sector.map(|s| s.to_string()).unwrap_or_default();
+            (m.actor.text, m.actor.code.to_string(), sector)
+        })
+        .collect()
+}
+
+fn t(text: &str, code: &str, sector: &str) -> (String, String, String) {
+    (text.into(), code.into(), sector.into())
+}
+
+#[test]
+fn builtin_validates_clean_and_reports_stats() {
+    let report = check(None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.countries, 250, "249 ISO codes and Kosovo");
+    assert!(report.leaders > 200);
+    assert!(report
+        .files
+        .iter()
+        .all(|(path, n)| path.starts_with("builtin:") && *n > 0));
+    assert_eq!(report.digest, lexicon().digest());
+}
+
+#[test]
+fn ontology_has_all_sixteen_types() {
+    let o = &lexicon().ontology;
+    for event in EventType::ALL {
+        let info = o.get(event);
+        assert_eq!(info.event, event);
+        assert!((-10.0..=10.0).contains(&info.intensity));
+    }
+    assert_eq!(o.get(EventType::Aid).intensity, 7.4);
+    assert_eq!(o.get(EventType::Assault).cameo, "18");
+    assert!(o.is_sector("UAF") && !o.is_sector("XYZ"));
+}
+
+#[test]
+fn north_korea_in_all_its_names() {
+    for (s, text) in [
+        ("North Korea protested.", "North Korea"),
+        ("The DPRK protested.", "DPRK"),
+        (
+            "The Democratic People's Republic of Korea protested.",
+            "Democratic People's Republic of Korea",
+        ),
+        ("Pyongyang protested.", "Pyongyang"),
+        ("North Koreans fought.", "North Koreans"),
+    ] {
+        let got = codes(s, None);
+        assert_eq!(got.len(), 1, "{s}: {got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), (text, "PRK"), "{s}");
+    }
+}
+
+#[test]
+fn us_and_russia_forms() {
+    assert_eq!(
+        codes("U.S. officials met.", None),
+        vec![t("U.S. officials", "USA", "GOV")]
+    );
+    assert_eq!(codes("the US said", None), vec![t("US", "USA", "")]);
+    assert!(codes("let us go to the un meeting", None).is_empty());
+    assert_eq!(
+        codes("The Kremlin denied it.", None),
+        vec![t("The Kremlin", "RUS", "GOV")]
+    );
+    assert_eq!(
+        codes("the White House said", None),
+        vec![t("the White House", "USA", "GOV")]
+    );
+    assert_eq!(
+        codes("The U.S. State Department expects more.", None),
+        vec![t("U.S. State Department", "USA", "GOV")]
+    );
+    assert_eq!(
+        codes("The State Department said.", None),
+        vec![t("State Department", "USA", "GOV")]
+    );
+}
+
+#[test]
+fn longest_first() {
+    assert_eq!(
+        codes("the United States Army", None),
+        vec![t("United States Army", "USA", "MIL")]
+    );
+    assert_eq!(codes("Latin America and Indiana", None), vec![]);
+}
+
+#[test]
+fn agents_take_their_state() {
+    assert_eq!(
+        codes("Ukrainian forces fired.", None),
+        vec![t("Ukrainian forces", "UKR", "MIL")]
+    );
+    assert_eq!(
+        codes("Burundian militiamen crossed.", None),
+        vec![t("Burundian militiamen", "BDI", "UAF")]
+    );
+    assert_eq!(
+        codes("North Korean troops", None),
+        vec![t("North Korean troops", "PRK", "MIL")]
+    );
+    assert_eq!(
+        codes("Chinese officials", None),
+        vec![t("Chinese officials", "CHN", "GOV")]
+    );
+    assert_eq!(
+        codes("Pyongyang\u{2019}s diplomats", None),
+        vec![t("Pyongyang\u{2019}s diplomats", "PRK", "GOV")]
+    );
+    assert_eq!(
+        codes("the Russian Defense Ministry said", None),
+        vec![t("Russian Defense Ministry", "RUS", "GOV")]
+    );
+}
+
+#[test]
+fn possessive_country() {
+    let s = "North Korea\u{2019}s deployment";
+    let mut memory = MentionMemory::new();
+    let m = lexicon().actors.find(s, None, &mut memory);
+    assert_eq!(m.len(), 1);
+    assert!(m[0].possessive);
+    assert_eq!(m[0].range.slice(s), "North Korea");
+}
+
+#[test]
+fn compound_actors_are_separate_mentions() {
+    assert_eq!(
+        codes("Russia and North Korea signed a pact.", None),
+        vec![t("Russia", "RUS", ""), t("North Korea", "PRK", "")]
+    );
+}
+
+#[test]
+fn titles_and_leaders() {
+    let s = "Russian President Vladimir Putin met Kim Jong Un in Pyongyang.";
+    let mut memory = MentionMemory::new();
+    let m = lexicon().actors.find(s, day(2024, 6, 19), &mut memory);
+    assert_eq!(m[0].range.slice(s), "Russian President Vladimir Putin");
+    assert_eq!(
+        (m[0].actor.code.as_str(), m[0].kind),
+        ("RUS", MentionKind::Leader)
+    );
+    assert_eq!(m[1].actor.code.as_str(), "PRK");
+    assert_eq!(m[2].actor.code.as_str(), "PRK");
+    assert_eq!(
+        codes("President Xi arrived.", None),
+        vec![t("President Xi", "CHN", "GOV")]
+    );
+    assert_eq!(
+        codes("President Xi arrived.", day(2024, 1, 1)),
+        vec![t("President Xi", "CHN", "GOV")]
+    );
+}
+
+#[test]
+fn the_same_surname_codes_by_date() {
+    assert_eq!(
+        codes("Putin spoke.", day(2017, 3, 1)),
+        vec![t("Putin", "RUS", "GOV")]
+    );
+    assert_eq!(
+        codes("Putin spoke.", day(2024, 3, 1)),
+        vec![t("Putin", "RUS", "GOV")]
+    );
+    assert_eq!(
+        codes("President Trump spoke.", day(2019, 3, 1)),
+        vec![t("President Trump", "USA", "GOV")]
+    );
+    // Out of office in 2023 and not named before: a lone surname is not enough.
+    assert!(codes("Trump spoke.", day(2023, 3, 1)).is_empty());
+    assert_eq!(
+        codes("Biden spoke.", day(2023, 3, 1)),
+        vec![t("Biden", "USA", "GOV")]
+    );
+    assert_eq!(
+        codes("Yoon spoke.", day(2023, 3, 1)),
+        vec![t("Yoon", "KOR", "GOV")]
+    );
+    assert!(codes("Yoon spoke.", day(2025, 8, 1)).is_empty());
+    assert_eq!(
+        codes("Lee spoke.", day(2025, 8, 1)),
+        vec![t("Lee", "KOR", "GOV")]
+    );
+    // Donald Tusk led the European Council, then Poland again.
+    let tusk = |d| {
+        lexicon()
+            .actors
+            .leader("Donald Tusk", d)
+            .unwrap()
+            .code
+            .to_string()
+    };
+    assert_eq!(tusk(day(2017, 1, 1)), "IGO");
+    assert_eq!(tusk(day(2024, 1, 1)), "POL");
+}
+
+#[test]
+fn a_surname_two_leaders_share_needs_memory() {
+    // October 2024: Kim Jong Un and South Korea's defence minister Kim Yong-hyun.
+    let date = day(2024, 10, 1);
+    assert!(codes("Kim warned.", date).is_empty());
+    let mut memory = MentionMemory::new();
+    lexicon()
+        .actors
+        .find("Kim Jong Un spoke.", date, &mut memory);
+    let m = lexicon().actors.find("Kim warned.", date, &mut memory);
+    assert_eq!(m[0].actor.code.as_str(), "PRK");
+}
+
+#[test]
+fn digest_is_stable() {
+    let again = Lexicon::builtin().unwrap();
+    assert_eq!(again.digest(), lexicon().digest());
+    assert!(again.digest().bytes().all(|b| b.is_ascii_hexdigit()));
+}
