@@ -239,3 +239,45 @@ fn digest_is_stable() {
     assert_eq!(again.digest(), lexicon().digest());
     assert!(again.digest().bytes().all(|b| b.is_ascii_hexdigit()));
 }
+
+#[test]
+fn seed_article_actors() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let path = shared.join("seed/behind-the-russia-north-korea-alliance.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is missing", path.display());
+        return;
+    };
+    let mut memory = MentionMemory::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for sentence in text.split_inclusive(". ") {
+        for m in lexicon()
+            .actors
+            .find(sentence, day(2024, 11, 1), &mut memory)
+        {
+            let sector = m.actor.sector.map(|s| s.to_string()).unwrap_or_default();
+            seen.insert((m.actor.text, m.actor.code.to_string(), sector));
+        }
+    }
+    for want in [
+        t("Russian President Vladimir Putin", "RUS", "GOV"),
+        t("North Korean leader Kim Jong Un", "PRK", "GOV"),
+        t("Ukrainian forces", "UKR", "MIL"),
+        t("North Korean troops", "PRK", "MIL"),
+        t("State Department", "USA", "GOV"),
+        t("United Nations Security Council", "IGO", "IGO"),
+        t("Chinese Communist Party", "CHN", "GOV"),
+        t("Xi", "CHN", "GOV"),
+    ] {
+        assert!(seen.contains(&want), "missing {want:?} in {seen:#?}");
+    }
+}
+
+#[test]
+fn another_kim_is_not_kim_jong_un() {
+    assert!(codes("Kim Yo Jong warned.", day(2023, 1, 1)).is_empty());
+    assert_eq!(
+        codes("Kim warned.", day(2023, 1, 1)),
+        vec![t("Kim", "PRK", "GOV")]
+    );
+}

@@ -109,6 +109,14 @@ fn possessive_len(name: &str, rest: &str) -> Option<usize> {
     None
 }
 
+/// Whether the next word after `raw` starts with a capital (and is not part of the match).
+fn capital_follows(s: &str, raw: &Raw) -> bool {
+    let rest = &s[raw.full_end..];
+    !raw.possessive
+        && rest.starts_with(' ')
+        && rest.trim_start().starts_with(|c: char| c.is_uppercase())
+}
+
 impl ActorLexicon {
     /// All actor mentions in one sentence, leftmost-longest, on word boundaries. Acronyms
     /// (US, UN, EU) must be in capitals; other names may have a capitalized first letter
@@ -251,11 +259,8 @@ impl ActorLexicon {
                 ambiguous: true, ..
             } = first.item
             {
-                let next_word_capital = s[first.full_end..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_uppercase());
                 let glued = k > i + 1 || head.is_some();
-                if next_word_capital && !glued && s[first.full_end..].starts_with(' ') {
+                if !glued && capital_follows(s, first) {
                     i += 1;
                     continue;
                 }
@@ -267,6 +272,8 @@ impl ActorLexicon {
                     Item::Persons(ps) => self
                         .resolve_full(ps, date, hint)
                         .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),
+                    // "Kim" in "Kim Yo Jong" is part of another person's name.
+                    Item::Shorts(_) if capital_follows(s, &raws[h]) => None,
                     Item::Shorts(ps) => self
                         .resolve_short(ps, date, hint, titled, memory)
                         .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),

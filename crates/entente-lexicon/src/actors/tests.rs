@@ -184,6 +184,8 @@ fn lone_surnames_resolve_by_tenure_or_memory_never_when_shared() {
     lex.find("Rufus Firefly landed.", day(2016, 5, 1), &mut memory);
     let m = lex.find("Firefly spoke.", day(2016, 5, 1), &mut memory);
     assert_eq!(m[0].actor.code.as_str(), "FRE");
+    // A surname that starts another person's name is not that leader.
+    assert!(found(&lex, "Firefly Jones spoke.", day(2020, 5, 1)).is_empty());
     // Out of office and never named: nothing.
     assert!(found(&lex, "Trentino spoke.", day(2021, 1, 1)).is_empty());
     assert_eq!(
