@@ -90,7 +90,11 @@ fn text(rng: &mut Rng, bytes: usize) -> String {
             s.push(' ');
         }
         s.push_str(&format!("{}.", rng.next() % 10_000));
-        s.push_str(if rng.next().is_multiple_of(5) { "\n\n" } else { " " });
+        s.push_str(if rng.next().is_multiple_of(5) {
+            "\n\n"
+        } else {
+            " "
+        });
     }
     s.trim_end().to_string()
 }

@@ -86,11 +86,10 @@ impl Store {
             args.push(Value::Text(article.clone()));
         }
         if let Some(actor) = &filter.actor {
+            // Two lookups, each on its own index, rather than one OR over both columns.
             sql.push_str(
-                " AND e.id IN (SELECT event_id FROM interactions WHERE source = ?1
-                               UNION SELECT event_id FROM interactions WHERE target = ?1)"
-                    .replace("?1", "?")
-                    .as_str(),
+                " AND e.id IN (SELECT event_id FROM interactions WHERE source = ?
+                               UNION SELECT event_id FROM interactions WHERE target = ?)",
             );
             args.push(Value::Text(actor.clone()));
             args.push(Value::Text(actor.clone()));
@@ -130,32 +129,7 @@ impl Store {
     /// Interactions of events without a usable date are left out: the analytics bucket by
     /// date and could not place them.
     pub fn interactions(&self, filter: &InteractionFilter) -> Result<Vec<Interaction>, StoreError> {
-        let mut sql = String::from(
-            "SELECT event_id, source, target, event, quad, intensity, modality, date_start, mentions
-             FROM interactions WHERE date_start IS NOT NULL",
-        );
-        let mut args: Vec<Value> = Vec::new();
-        if !filter.actors.is_empty() {
-            // Two IN lists joined by OR: SQLite answers each from its own index
-            // (source, ...) and (target, ...) and merges the rowids.
-            let marks = vec!["?"; filter.actors.len()].join(", ");
-            sql.push_str(&format!(
-                " AND (source IN ({marks}) OR target IN ({marks}))"
-            ));
-            for _ in 0..2 {
-                args.extend(filter.actors.iter().map(|a| Value::Text(a.clone())));
-            }
-        }
-        let modalities: Vec<&str> = filter.modalities.iter().map(|m| m.as_str()).collect();
-        push_in(&mut sql, &mut args, "modality", &modalities);
-        push_dates(
-            &mut sql,
-            &mut args,
-            "date_start",
-            filter.since,
-            filter.until,
-        );
-        sql.push_str(" ORDER BY date_start, event_id, source, target");
+        let (sql, args) = interaction_query(filter);
         let err = self.err("reading interactions");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(&err)?;
         let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
@@ -182,6 +156,37 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The SQL and arguments of [`Store::interactions`], apart so that tests can check its plan.
+pub(crate) fn interaction_query(filter: &InteractionFilter) -> (String, Vec<Value>) {
+    let mut sql = String::from(
+        "SELECT event_id, source, target, event, quad, intensity, modality, date_start, mentions
+         FROM interactions WHERE date_start IS NOT NULL",
+    );
+    let mut args: Vec<Value> = Vec::new();
+    if !filter.actors.is_empty() {
+        // Two IN lists joined by OR: SQLite answers each from its own index
+        // (source, ...) and (target, ...) and merges the rowids.
+        let marks = vec!["?"; filter.actors.len()].join(", ");
+        sql.push_str(&format!(
+            " AND (source IN ({marks}) OR target IN ({marks}))"
+        ));
+        for _ in 0..2 {
+            args.extend(filter.actors.iter().map(|a| Value::Text(a.clone())));
+        }
+    }
+    let modalities: Vec<&str> = filter.modalities.iter().map(|m| m.as_str()).collect();
+    push_in(&mut sql, &mut args, "modality", &modalities);
+    push_dates(
+        &mut sql,
+        &mut args,
+        "date_start",
+        filter.since,
+        filter.until,
+    );
+    sql.push_str(" ORDER BY date_start, event_id, source, target");
+    (sql, args)
 }
 
 pub(crate) fn precision_str(p: DatePrecision) -> &'static str {

@@ -106,8 +106,13 @@ impl Store {
             .map_err(err("switching to WAL mode"))?;
         // NORMAL is safe in WAL mode against a killed process (a committed batch survives);
         // only a power cut may lose the last transactions.
-        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-            .map_err(err("setting pragmas"))?;
+        // A 64 MiB page cache (the default is 2 MiB) keeps the hash-ordered indexes of a
+        // large store in memory: it makes ingest into a million-event store several times
+        // faster. Pages are only taken as they are used.
+        conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+        )
+        .map_err(err("setting pragmas"))?;
         schema::migrate(&mut conn, &path)?;
         Ok(Store { conn, path })
     }

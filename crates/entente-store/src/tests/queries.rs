@@ -319,3 +319,56 @@ fn a_malformed_query_is_a_clear_error() {
     let message = store.search("\"unclosed", 10).unwrap_err().to_string();
     assert!(message.contains("hint:"), "{message}");
 }
+
+#[test]
+fn an_event_without_a_usable_date_is_kept_but_not_counted() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = article("Some day Russia will send grain.");
+    let mut e = event(
+        &a,
+        0,
+        vec![actor("RUS")],
+        vec![actor("PRK")],
+        EventType::Aid,
+        Modality::Planned,
+        "2024-01-01",
+    );
+    e.date.value = "some day".into();
+    store.store_batch(&[(a, vec![e.clone()])]).unwrap();
+    assert_eq!(store.events(&EventFilter::default()).unwrap(), vec![e]);
+    assert!(store
+        .interactions(&InteractionFilter::default())
+        .unwrap()
+        .is_empty());
+}
+
+/// The analytics run these on a million rows: they must stay index lookups, never a scan.
+#[test]
+fn actor_queries_use_the_indexes() {
+    let store = sample();
+    let plan = |filter: &InteractionFilter| -> String {
+        let (sql, args) = crate::events::interaction_query(filter);
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.collect::<Result<Vec<_>, _>>().unwrap().join("\n")
+    };
+    let dyad = plan(&InteractionFilter {
+        actors: vec!["PRK".into(), "RUS".into()],
+        since: Some(day("2024-01-01")),
+        ..InteractionFilter::factual()
+    });
+    assert!(dyad.contains("interactions_by_source"), "{dyad}");
+    assert!(dyad.contains("interactions_by_target"), "{dyad}");
+    assert!(!dyad.contains("SCAN interactions"), "{dyad}");
+    let month = plan(&InteractionFilter {
+        since: Some(day("2024-10-01")),
+        until: Some(day("2024-10-31")),
+        ..InteractionFilter::default()
+    });
+    assert!(month.contains("interactions_by_date"), "{month}");
+}
