@@ -100,6 +100,21 @@ pub struct CheckReport {
     pub organizations: usize,
 }
 
+impl std::fmt::Display for CheckReport {
+    /// One line a file, then the totals and the digest: what `lexicon check` prints.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (path, n) in &self.files {
+            writeln!(f, "`{path}`: {n} entries")?;
+        }
+        writeln!(
+            f,
+            "{} countries and territories, {} leader terms, {} organizations",
+            self.countries, self.leaders, self.organizations
+        )?;
+        write!(f, "lexicon digest {}", self.digest)
+    }
+}
+
 /// `entente lexicon check [--lexicon DIR]`: loads and validates everything; `Err` lists every
 /// problem with its file and line.
 pub fn check(user_dir: Option<&Path>) -> Result<CheckReport, LexiconErrors> {

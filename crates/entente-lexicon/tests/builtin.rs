@@ -42,6 +42,9 @@ fn builtin_validates_clean_and_reports_stats() {
         .iter()
         .all(|(path, n)| path.starts_with("builtin:") && *n > 0));
     assert_eq!(report.digest, lexicon().digest());
+    let shown = report.to_string();
+    assert!(shown.contains("`builtin:leaders.txt`: "), "{shown}");
+    assert!(shown.ends_with(lexicon().digest()), "{shown}");
 }
 
 #[test]
