@@ -38,16 +38,31 @@ fn dyad_chn_rus(b: Bencher) {
         })
         .count();
     let t = dyad(data(), "CHN", "RUS", Period::Month, &Window::default());
-    let got: usize = t.rows.iter().map(|r| r.quads.iter().sum::<u32>() as usize).sum();
+    let got: usize = t
+        .rows
+        .iter()
+        .map(|r| r.quads.iter().sum::<u32>() as usize)
+        .sum();
     assert_eq!(got, expect);
-    b.bench(|| dyad(black_box(data()), "CHN", "RUS", Period::Month, &Window::default()));
+    b.bench(|| {
+        dyad(
+            black_box(data()),
+            "CHN",
+            "RUS",
+            Period::Month,
+            &Window::default(),
+        )
+    });
 }
 
 #[divan::bench(sample_count = 10)]
 fn network_all(b: Bencher) {
     let expect = data().iter().filter(|i| factual(i)).count();
     let net = network(data(), &Window::default(), 1);
-    assert_eq!(net.edges.iter().map(|e| e.events as usize).sum::<usize>(), expect);
+    assert_eq!(
+        net.edges.iter().map(|e| e.events as usize).sum::<usize>(),
+        expect
+    );
     b.bench(|| network(black_box(data()), &Window::default(), 1));
 }
 
@@ -80,7 +95,10 @@ fn dependence_prk(b: Bencher) {
         })
         .count();
     let d = dependence(data(), "PRK", &Window::default());
-    assert_eq!(d.suppliers.iter().map(|s| s.events as usize).sum::<usize>(), expect);
+    assert_eq!(
+        d.suppliers.iter().map(|s| s.events as usize).sum::<usize>(),
+        expect
+    );
     b.bench(|| dependence(black_box(data()), "PRK", &Window::default()));
 }
 
@@ -89,7 +107,14 @@ fn hedging_prk(b: Bencher) {
     let h = hedging(data(), "PRK", Period::Quarter, &Window::default());
     // Ten years of quarters, every one with cooperation at this volume.
     assert_eq!(h.portfolios.len(), 40);
-    b.bench(|| hedging(black_box(data()), "PRK", Period::Quarter, &Window::default()));
+    b.bench(|| {
+        hedging(
+            black_box(data()),
+            "PRK",
+            Period::Quarter,
+            &Window::default(),
+        )
+    });
 }
 
 #[divan::bench(sample_count = 10)]
@@ -117,7 +142,25 @@ fn alerts_monthly(b: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn brief_prk(b: Bencher) {
     let s = sanctioned();
-    let br = brief(data(), "PRK", None, Period::Quarter, &Window::default(), s, &[]);
+    let br = brief(
+        data(),
+        "PRK",
+        None,
+        Period::Quarter,
+        &Window::default(),
+        s,
+        &[],
+    );
     assert_eq!(br.timeline.len(), 40);
-    b.bench(|| brief(black_box(data()), "PRK", None, Period::Quarter, &Window::default(), s, &[]));
+    b.bench(|| {
+        brief(
+            black_box(data()),
+            "PRK",
+            None,
+            Period::Quarter,
+            &Window::default(),
+            s,
+            &[],
+        )
+    });
 }

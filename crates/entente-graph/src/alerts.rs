@@ -3,7 +3,7 @@
 use entente_model::Interaction;
 use serde::Serialize;
 
-use crate::measure::{FastMap, mad, median, milli, pair, round3, unmilli, EventRef, TopEvents};
+use crate::measure::{mad, median, milli, pair, round3, unmilli, EventRef, FastMap, TopEvents};
 use crate::table::{num, Table};
 use crate::{Period, Window};
 
@@ -41,11 +41,25 @@ pub struct Alert {
     pub evidence: Vec<EventRef>,
 }
 
-struct Series<'a> {
-    /// (net in thousandths, conflict count) per period from the window's earliest.
-    periods: Vec<(i64, u32)>,
+struct Dyad<'a> {
+    names: (&'a str, &'a str),
     first: i32,
+    count: u32,
     top: TopEvents<'a>,
+}
+
+/// Period offset (bits 33..), conflict flag (bit 32), intensity in thousandths (low 32 bits;
+/// one event's intensity is at most ±10 000, far inside i32).
+fn pack(period: i32, conflict: bool, g: i64) -> u64 {
+    ((period as u64) << 33) | (u64::from(conflict) << 32) | (g as i32 as u32 as u64)
+}
+
+fn unpack(rec: u64) -> (usize, bool, i64) {
+    (
+        (rec >> 33) as usize,
+        (rec >> 32) & 1 == 1,
+        rec as u32 as i32 as i64,
+    )
 }
 
 fn departure(value: f64, history: &[f64]) -> Departure {
@@ -77,7 +91,13 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
         return Vec::new();
     };
     let len = (latest - earliest + 1) as usize;
-    let mut dyads: FastMap<(&str, &str), Series> = FastMap::default();
+    // Pass 2: a dyad id and a packed record (period, conflict flag, intensity) per
+    // interaction. Accumulating straight into per-dyad series would touch a random cache line
+    // per interaction; grouping the records by dyad first (a counting sort) keeps the memory
+    // access sequential.
+    let mut ids: FastMap<(&str, &str), u32> = FastMap::default();
+    let mut dyads: Vec<Dyad> = Vec::new();
+    let mut tagged: Vec<(u32, u64)> = Vec::with_capacity(ix.len());
     for i in ix {
         let Some(t) = i.target.as_deref() else {
             continue;
@@ -86,30 +106,57 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
             continue;
         }
         let k = by.key(i.date);
-        let s = dyads.entry(pair(&i.source, t)).or_insert_with(|| Series {
-            periods: vec![(0, 0); len],
-            first: k,
-            top: TopEvents::new(5),
+        let key = pair(&i.source, t);
+        let id = *ids.entry(key).or_insert_with(|| {
+            dyads.push(Dyad {
+                names: key,
+                first: k,
+                count: 0,
+                top: TopEvents::new(5),
+            });
+            (dyads.len() - 1) as u32
         });
-        s.first = s.first.min(k);
-        let cell = &mut s.periods[(k - earliest) as usize];
-        cell.0 += milli(i.intensity);
-        cell.1 += u32::from(!i.quad.is_cooperation());
+        let d = &mut dyads[id as usize];
+        d.first = d.first.min(k);
+        d.count += 1;
         if k == latest {
-            s.top.push(i);
+            d.top.push(i);
         }
+        tagged.push((
+            id,
+            pack(k - earliest, !i.quad.is_cooperation(), milli(i.intensity)),
+        ));
     }
+    let mut start = Vec::with_capacity(dyads.len() + 1);
+    start.push(0usize);
+    for d in &dyads {
+        start.push(start.last().copied().unwrap_or(0) + d.count as usize);
+    }
+    let mut next = start.clone();
+    let mut grouped = vec![0u64; tagged.len()];
+    for (id, rec) in tagged {
+        grouped[next[id as usize]] = rec;
+        next[id as usize] += 1;
+    }
+    let mut series = vec![(0i64, 0u32); len];
     let mut out = Vec::new();
-    for ((a, b), s) in dyads {
-        let history = (latest - s.first) as usize;
+    for (id, d) in dyads.into_iter().enumerate() {
+        let history = (latest - d.first) as usize;
         if history < MIN_HISTORY {
             continue;
         }
+        series.iter_mut().for_each(|c| *c = (0, 0));
+        for &rec in &grouped[start[id]..start[id + 1]] {
+            let (p, conflict, g) = unpack(rec);
+            series[p].0 += g;
+            series[p].1 += u32::from(conflict);
+        }
+        let (a, b) = d.names;
         // Quiet periods are part of the history: they count as zero.
-        let base = &s.periods[(s.first - earliest) as usize..len - 1];
+        let base = &series[(d.first - earliest) as usize..len - 1];
         let nets: Vec<f64> = base.iter().map(|c| unmilli(c.0)).collect();
         let conflicts: Vec<f64> = base.iter().map(|c| c.1 as f64).collect();
-        let (n, c) = s.periods[len - 1];
+        let (n, c) = series[len - 1];
         let net = departure(unmilli(n), &nets);
         let conflict = departure(c as f64, &conflicts);
         let score = net.z.abs().max(conflict.z.abs());
@@ -126,7 +173,7 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
             score,
             kind: if escalation { "escalation" } else { "warming" }.to_string(),
             history,
-            evidence: s.top.refs(),
+            evidence: d.top.refs(),
         });
     }
     out.sort_by(|x, y| {
@@ -140,8 +187,18 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
 /// The alerts as a table.
 pub fn alerts_table(alerts: &[Alert]) -> String {
     let mut t = Table::new(&[
-        "period", "a", "b", "kind", "score", "net", "net median", "net z", "conflict",
-        "conflict median", "conflict z", "events",
+        "period",
+        "a",
+        "b",
+        "kind",
+        "score",
+        "net",
+        "net median",
+        "net z",
+        "conflict",
+        "conflict median",
+        "conflict z",
+        "events",
     ]);
     for x in alerts {
         t.row(vec![

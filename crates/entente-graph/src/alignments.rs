@@ -58,10 +58,11 @@ impl Membership {
 
     /// Whether the membership overlaps the range (either end open).
     pub fn overlaps(&self, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
-        until.is_none_or(|u| self.from <= u) && match (since, self.to) {
-            (Some(s), Some(t)) => s <= t,
-            _ => true,
-        }
+        until.is_none_or(|u| self.from <= u)
+            && match (since, self.to) {
+                (Some(s), Some(t)) => s <= t,
+                _ => true,
+            }
     }
 }
 
@@ -80,7 +81,12 @@ impl Alignment {
             .any(|m| m.member == code && m.active_on(d))
     }
 
-    fn member_during(&self, code: &str, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    fn member_during(
+        &self,
+        code: &str,
+        since: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) -> bool {
         self.members
             .iter()
             .any(|m| m.member == code && m.overlaps(since, until))
@@ -247,7 +253,8 @@ fn parse_line(line: &str) -> Result<(AlignmentKind, String, Membership), String>
         return Err(format!("`{member}` is not a three-letter upper-case code"));
     }
     let date = |s: &str| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
     };
     let from = date(fields[3])?;
     let to = if fields[4].is_empty() {
@@ -286,14 +293,23 @@ mod tests {
         assert!(nato.member_on("FIN", d(2023, 4, 4)));
         assert!(nato.member_on("SWE", d(2024, 3, 7)));
         let eu = al.alignments.iter().find(|a| a.name == "EU").unwrap();
-        assert_eq!(eu.members.iter().filter(|m| m.active_on(d(2024, 1, 1))).count(), 27);
+        assert_eq!(
+            eu.members
+                .iter()
+                .filter(|m| m.active_on(d(2024, 1, 1)))
+                .count(),
+            27
+        );
         assert!(eu.member_on("GBR", d(2020, 1, 31)));
         assert!(!eu.member_on("GBR", d(2020, 2, 1)));
         let prk_rus = al.between("RUS", "PRK", d(2024, 6, 19));
         assert_eq!(prk_rus.len(), 1);
         assert!(al.between("RUS", "PRK", d(2024, 6, 18)).is_empty());
         assert_eq!(al.between("CHN", "PRK", d(2000, 1, 1)).len(), 1);
-        assert!(al.of("IRN", d(2024, 2, 1)).iter().any(|a| a.name == "BRICS"));
+        assert!(al
+            .of("IRN", d(2024, 2, 1))
+            .iter()
+            .any(|a| a.name == "BRICS"));
     }
 
     #[test]

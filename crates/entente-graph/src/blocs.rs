@@ -269,7 +269,13 @@ fn summarize(net: &Network, g: &Graph, part: &[usize]) -> Blocs {
 impl Blocs {
     pub fn table(&self) -> String {
         let mut t = Table::new(&[
-            "bloc", "members", "internal+", "internal-", "external+", "frustration", "cohesion",
+            "bloc",
+            "members",
+            "internal+",
+            "internal-",
+            "external+",
+            "frustration",
+            "cohesion",
             "holding ties",
         ]);
         for (k, b) in self.blocs.iter().enumerate() {

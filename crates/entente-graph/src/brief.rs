@@ -3,16 +3,16 @@
 
 use entente_model::{ArticleId, EventId, Interaction};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::blocs::Tie;
 use crate::export::xml_escape;
-use crate::measure::{FastMap, milli, unmilli, TopEvents};
+use crate::measure::{milli, pair, unmilli, FastMap, TopEvents};
 use crate::svg::{network_svg, timeline_svg};
 use crate::table::num;
 use crate::{
-    dependence, dyad, exposure, hedging, network, Alignments, Dependence, DyadTimeline, Exposure,
-    Hedging, Period, SanctionedSet, Window,
+    dependence, dyad, exposure, hedging, Alignments, Dependence, DyadTimeline, Exposure, Hedging,
+    Period, SanctionedSet, Window,
 };
 
 /// How many neighbours the network picture shows, and how many sentences are quoted.
@@ -128,35 +128,53 @@ fn actor_timeline(ix: &[Interaction], a: &str, by: Period, w: &Window) -> Vec<(S
         .collect()
 }
 
-/// The focal actors' strongest neighbours and every tie among them.
+/// The focal actors' strongest neighbours and every tie among them (weights as in
+/// [`crate::network`]: Σ intensity over both directions). Two passes with no hashing: the shown set
+/// is a dozen names, cheaper to scan than to hash a million times.
 fn neighbourhood(ix: &[Interaction], focal: &[&str], w: &Window) -> (Vec<String>, Vec<Tie>) {
-    let net = network(ix, w, 1);
-    let mut strength: FastMap<&str, f64> = FastMap::default();
-    for e in &net.edges {
-        for (x, y) in [(&e.a, &e.b), (&e.b, &e.a)] {
-            if focal.contains(&x.as_str()) && !focal.contains(&y.as_str()) {
-                *strength.entry(y.as_str()).or_default() += e.weight.abs();
-            }
+    let f = w.filter();
+    let is_focal = |x: &str| focal.contains(&x);
+    let mut strength: FastMap<&str, i64> = FastMap::default();
+    for i in ix {
+        let Some(t) = i.target.as_deref() else {
+            continue;
+        };
+        let other = match (is_focal(&i.source), is_focal(t)) {
+            (true, false) => t,
+            (false, true) => i.source.as_str(),
+            _ => continue,
+        };
+        if f.admits(i) {
+            *strength.entry(other).or_default() += milli(i.intensity);
         }
     }
-    let mut ranked: Vec<(&str, f64)> = strength.into_iter().collect();
-    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    // Rank by |net weight| with each focal actor (summed), then name.
+    let mut ranked: Vec<(&str, i64)> = strength.into_iter().map(|(k, v)| (k, v.abs())).collect();
+    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
     ranked.truncate(NEIGHBOURS);
     let mut others: Vec<String> = ranked.iter().map(|r| r.0.to_string()).collect();
     others.sort();
-    let shown: BTreeSet<&str> = focal
+    let shown: Vec<&str> = focal
         .iter()
         .copied()
         .chain(others.iter().map(String::as_str))
         .collect();
-    let ties = net
-        .edges
-        .iter()
-        .filter(|e| shown.contains(e.a.as_str()) && shown.contains(e.b.as_str()))
-        .map(|e| Tie {
-            a: e.a.clone(),
-            b: e.b.clone(),
-            weight: e.weight,
+    let mut ties: BTreeMap<(&str, &str), i64> = BTreeMap::new();
+    for i in ix {
+        let Some(t) = i.target.as_deref() else {
+            continue;
+        };
+        if t != i.source && shown.contains(&i.source.as_str()) && shown.contains(&t) && f.admits(i)
+        {
+            *ties.entry(pair(&i.source, t)).or_default() += milli(i.intensity);
+        }
+    }
+    let ties = ties
+        .into_iter()
+        .map(|((a, b), w)| Tie {
+            a: a.to_string(),
+            b: b.to_string(),
+            weight: unmilli(w),
         })
         .collect();
     (others, ties)
@@ -164,7 +182,12 @@ fn neighbourhood(ix: &[Interaction], focal: &[&str], w: &Window) -> (Vec<String>
 
 /// The most salient events of the subject (|intensity| × mentions) that the caller could
 /// quote, each once.
-fn quotes(ix: &[Interaction], focal: &[&str], w: &Window, evidence: &[EvidenceEntry]) -> Vec<Quote> {
+fn quotes(
+    ix: &[Interaction],
+    focal: &[&str],
+    w: &Window,
+    evidence: &[EvidenceEntry],
+) -> Vec<Quote> {
     let known: FastMap<&EventId, &EvidenceEntry> = evidence.iter().map(|e| (&e.0, e)).collect();
     let f = w.filter();
     let mut top = TopEvents::new(QUOTES);
@@ -244,9 +267,16 @@ impl Briefing {
 
     pub fn to_markdown(&self) -> String {
         let mut s = format!("# Briefing: {}\n\n", self.subject);
-        s.push_str(&format!("Window: {}, by {}.\n\n", self.window_text(), self.by));
+        s.push_str(&format!(
+            "Window: {}, by {}.\n\n",
+            self.window_text(),
+            self.by
+        ));
         if !self.alignments.is_empty() {
-            s.push_str(&format!("Standing alignments: {}.\n\n", self.alignments.join("; ")));
+            s.push_str(&format!(
+                "Standing alignments: {}.\n\n",
+                self.alignments.join("; ")
+            ));
         }
         for l in self.summary() {
             s.push_str(&format!("- {l}\n"));
@@ -284,7 +314,8 @@ impl Briefing {
     /// One self-contained page: inline CSS and SVG, no external resources.
     pub fn to_html(&self) -> String {
         let e = xml_escape;
-        let mut s = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        let mut s =
+            String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         s.push_str(&format!("<title>Briefing: {}</title>\n", e(&self.subject)));
         s.push_str("<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}pre{background:#f5f5f5;padding:.75rem;overflow-x:auto;font-size:.85rem}blockquote{border-left:4px solid #90a4ae;margin:1rem 0;padding:.25rem 1rem;color:#333}figure{margin:1rem 0}</style>\n</head>\n<body>\n");
         s.push_str(&format!("<h1>Briefing: {}</h1>\n", e(&self.subject)));

@@ -3,7 +3,7 @@
 use entente_model::{Interaction, QuadClass};
 use serde::Serialize;
 
-use crate::measure::{FastMap, hhi, milli, unmilli, EventRef, TopEvents};
+use crate::measure::{hhi, milli, unmilli, EventRef, FastMap, TopEvents};
 use crate::table::{num, Table};
 use crate::{Alignments, Window};
 
@@ -11,7 +11,8 @@ use crate::{Alignments, Window};
 /// cooperative by class, so only the size of the intensity matters.
 #[inline]
 pub(crate) fn material(i: &Interaction) -> Option<i64> {
-    (i.quad == QuadClass::MATERIAL_COOPERATION && i.target.is_some()).then(|| milli(i.intensity).abs())
+    (i.quad == QuadClass::MATERIAL_COOPERATION && i.target.is_some())
+        .then(|| milli(i.intensity).abs())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,13 +94,21 @@ pub fn dependence(ix: &[Interaction], a: &str, w: &Window) -> Dependence {
         .map(|(b, s)| Supplier {
             partner: b.to_string(),
             weight: unmilli(s.weight),
-            share: if total > 0 { s.weight as f64 / total as f64 } else { 0.0 },
+            share: if total > 0 {
+                s.weight as f64 / total as f64
+            } else {
+                0.0
+            },
             events: s.events,
             alignments: al.labels_between_during(a, b, w.since, w.until),
             evidence: s.top.refs(),
         })
         .collect();
-    sup.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.partner.cmp(&y.partner)));
+    sup.sort_by(|x, y| {
+        y.weight
+            .total_cmp(&x.weight)
+            .then(x.partner.cmp(&y.partner))
+    });
     let shares: Vec<f64> = sup.iter().map(|s| s.share).collect();
     let h = hhi(&shares);
     let given_total: i64 = given.values().map(|c| c.0).sum();
@@ -111,7 +120,11 @@ pub fn dependence(ix: &[Interaction], a: &str, w: &Window) -> Dependence {
                 client: c.to_string(),
                 weight: unmilli(m),
                 share_of_client: m as f64 / rec as f64,
-                share_of_actor: if given_total > 0 { m as f64 / given_total as f64 } else { 0.0 },
+                share_of_actor: if given_total > 0 {
+                    m as f64 / given_total as f64
+                } else {
+                    0.0
+                },
                 events: n,
                 alignments: al.labels_between_during(a, c, w.since, w.until),
             }
@@ -151,7 +164,12 @@ impl Dependence {
         if !self.clients.is_empty() {
             out.push_str(&format!("\nwhom {} supports:\n", self.actor));
             let mut t = Table::new(&[
-                "client", "weight", "share of client", "share of actor", "events", "alignments",
+                "client",
+                "weight",
+                "share of client",
+                "share of actor",
+                "events",
+                "alignments",
             ]);
             for c in &self.clients {
                 t.row(vec![

@@ -90,7 +90,11 @@ pub fn dyad(ix: &[Interaction], a: &str, b: &str, by: Period, w: &Window) -> Dya
                 source: s.to_string(),
                 target: t.to_string(),
                 quads: r.quads,
-                types: r.types.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                types: r
+                    .types
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect(),
                 net: unmilli(r.net),
                 mentions: r.mentions,
                 events: crate::measure::sorted_ids(r.events),

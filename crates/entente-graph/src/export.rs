@@ -99,7 +99,10 @@ pub fn to_gexf(net: &Network) -> String {
     .iter()
     .enumerate()
     {
-        let _ = writeln!(s, "      <attribute id=\"{k}\" title=\"{title}\" type=\"{ty}\"/>");
+        let _ = writeln!(
+            s,
+            "      <attribute id=\"{k}\" title=\"{title}\" type=\"{ty}\"/>"
+        );
     }
     s.push_str("    </attributes>\n    <nodes>\n");
     for n in &net.nodes {

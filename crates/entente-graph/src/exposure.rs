@@ -141,7 +141,12 @@ pub fn exposure(ix: &[Interaction], a: &str, sanctioned: &SanctionedSet, w: &Win
             }
         }
     }
-    let refs = |x: &str, y: &str| evidence.get(&pair(x, y)).map(TopEvents::refs).unwrap_or_default();
+    let refs = |x: &str, y: &str| {
+        evidence
+            .get(&pair(x, y))
+            .map(TopEvents::refs)
+            .unwrap_or_default()
+    };
     let first: Vec<FirstOrder> = first
         .into_iter()
         .filter_map(|(score, s, m)| {
@@ -197,7 +202,14 @@ impl Exposure {
             self.second_paths,
             num(self.material_total)
         );
-        let mut t = Table::new(&["order", "path", "sanctioned by", "weight", "score", "events"]);
+        let mut t = Table::new(&[
+            "order",
+            "path",
+            "sanctioned by",
+            "weight",
+            "score",
+            "events",
+        ]);
         for x in &self.first_order {
             let ev: Vec<&str> = x.evidence.iter().map(|e| e.event_id.as_str()).collect();
             t.row(vec![

@@ -176,8 +176,14 @@ fn step(by: Period, periods: &Periods, from: i32, to: i32) -> Step {
     let (p, q) = (&periods[&from], &periods[&to]);
     let (sp, sq) = (shares_of(p), shares_of(q));
     let partners: BTreeSet<&String> = sp.keys().chain(sq.keys()).collect();
-    let pv: Vec<f64> = partners.iter().map(|b| sp.get(*b).copied().unwrap_or(0.0)).collect();
-    let qv: Vec<f64> = partners.iter().map(|b| sq.get(*b).copied().unwrap_or(0.0)).collect();
+    let pv: Vec<f64> = partners
+        .iter()
+        .map(|b| sp.get(*b).copied().unwrap_or(0.0))
+        .collect();
+    let qv: Vec<f64> = partners
+        .iter()
+        .map(|b| sq.get(*b).copied().unwrap_or(0.0))
+        .collect();
     let mut changes: Vec<Change> = partners
         .iter()
         .zip(pv.iter().zip(&qv))
@@ -204,7 +210,11 @@ fn step(by: Period, periods: &Periods, from: i32, to: i32) -> Step {
         .filter(|c| c.delta != 0.0)
         .take(3)
         .filter_map(|c| {
-            let (cells, direction) = if c.delta > 0.0 { (q, "toward") } else { (p, "away") };
+            let (cells, direction) = if c.delta > 0.0 {
+                (q, "toward")
+            } else {
+                (p, "away")
+            };
             let top = cells.get(c.partner.as_str())?.top.as_ref()?;
             Some(Driver {
                 partner: c.partner.clone(),
@@ -254,7 +264,15 @@ impl Hedging {
             out.push_str("; a tie turned hostile");
         }
         out.push('\n');
-        let mut t = Table::new(&["from", "to", "JS", "HHI from", "HHI to", "changes", "turned hostile"]);
+        let mut t = Table::new(&[
+            "from",
+            "to",
+            "JS",
+            "HHI from",
+            "HHI to",
+            "changes",
+            "turned hostile",
+        ]);
         for s in &self.steps {
             let ch: Vec<String> = s
                 .changes
@@ -276,4 +294,3 @@ impl Hedging {
         out
     }
 }
-

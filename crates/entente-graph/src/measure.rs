@@ -117,22 +117,29 @@ pub fn jensen_shannon(p: &[f64], q: &[f64]) -> f64 {
     js.clamp(0.0, 1.0)
 }
 
-/// Median of a non-empty slice (sorted copy; the mean of the two middles for even lengths).
-pub(crate) fn median(xs: &[f64]) -> f64 {
-    let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
+/// Median of a non-empty slice, reordering it (a linear-time selection, not a sort: the
+/// alerts take thousands of medians per call). For even lengths, the mean of the two middles.
+pub(crate) fn median_in_place(v: &mut [f64]) -> f64 {
     let n = v.len();
+    let (lower, mid, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    let hi = *mid;
     if n % 2 == 1 {
-        v[n / 2]
+        hi
     } else {
-        0.5 * (v[n / 2 - 1] + v[n / 2])
+        let lo = lower.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        0.5 * (lo + hi)
     }
+}
+
+/// Median of a non-empty slice.
+pub(crate) fn median(xs: &[f64]) -> f64 {
+    median_in_place(&mut xs.to_vec())
 }
 
 /// Median absolute deviation (unscaled).
 pub(crate) fn mad(xs: &[f64], med: f64) -> f64 {
-    let dev: Vec<f64> = xs.iter().map(|x| (x - med).abs()).collect();
-    median(&dev)
+    let mut dev: Vec<f64> = xs.iter().map(|x| (x - med).abs()).collect();
+    median_in_place(&mut dev)
 }
 
 /// One event offered as evidence, with what it weighs.
@@ -197,7 +204,11 @@ impl<'a> TopEvents<'a> {
                 return;
             }
         }
-        if let Some(pos) = self.items.iter().position(|(_, x)| x.event_id == i.event_id) {
+        if let Some(pos) = self
+            .items
+            .iter()
+            .position(|(_, x)| x.event_id == i.event_id)
+        {
             if Self::better((s, i), self.items[pos]) {
                 self.items.remove(pos);
             } else {
@@ -235,6 +246,26 @@ mod tests {
         assert_eq!(jensen_shannon(&[0.5, 0.5], &[0.5, 0.5]), 0.0);
         assert!((jensen_shannon(&[1.0, 0.0], &[0.0, 1.0]) - 1.0).abs() < 1e-12);
         assert!((hhi(&[0.5, 0.5]) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn median_matches_a_sort() {
+        for xs in [
+            vec![3.0],
+            vec![2.0, 1.0],
+            vec![5.0, 1.0, 4.0, 2.0, 3.0, 0.0],
+            vec![1.0, 1.0, 9.0],
+        ] {
+            let mut sorted = xs.clone();
+            sorted.sort_by(f64::total_cmp);
+            let n = sorted.len();
+            let expect = if n % 2 == 1 {
+                sorted[n / 2]
+            } else {
+                0.5 * (sorted[n / 2 - 1] + sorted[n / 2])
+            };
+            assert_eq!(median(&xs), expect, "{xs:?}");
+        }
     }
 
     #[test]

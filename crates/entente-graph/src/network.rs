@@ -4,7 +4,7 @@ use entente_model::Interaction;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use crate::measure::{FastMap, milli, pair, unmilli};
+use crate::measure::{milli, pair, unmilli, FastMap};
 use crate::table::{num, Table};
 use crate::{Alignments, Window};
 
@@ -125,7 +125,17 @@ impl Network {
     }
 
     pub fn table(&self) -> String {
-        let mut t = Table::new(&["a", "b", "weight", "q1", "q2", "q3", "q4", "events", "alignments"]);
+        let mut t = Table::new(&[
+            "a",
+            "b",
+            "weight",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "events",
+            "alignments",
+        ]);
         for e in &self.edges {
             t.row(vec![
                 e.a.clone(),

@@ -70,7 +70,10 @@ impl SanctionedSet {
                 errors.push(GraphError::line(
                     path,
                     line_no,
-                    format!("expected `code,sanctioner,since`, found {} field(s)", fields.len()),
+                    format!(
+                        "expected `code,sanctioner,since`, found {} field(s)",
+                        fields.len()
+                    ),
                 ));
                 continue;
             }
@@ -80,7 +83,11 @@ impl SanctionedSet {
                 continue;
             }
             if !code_ok(fields[1]) {
-                errors.push(GraphError::line(path, line_no, "empty or malformed sanctioner"));
+                errors.push(GraphError::line(
+                    path,
+                    line_no,
+                    "empty or malformed sanctioner",
+                ));
                 continue;
             }
             let since = match fields.get(2).filter(|s| !s.is_empty()) {

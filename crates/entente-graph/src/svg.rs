@@ -70,7 +70,11 @@ pub fn timeline_svg(series: &[(String, f64)], title: &str, y_label: &str) -> Str
     let every = (series.len() / 16).max(1);
     for (k, (label, v)) in series.iter().enumerate() {
         let x = left + slot * k as f64 + (slot - bar) / 2.0;
-        let (y0, y1) = if *v >= 0.0 { (y(*v), zero) } else { (zero, y(*v)) };
+        let (y0, y1) = if *v >= 0.0 {
+            (y(*v), zero)
+        } else {
+            (zero, y(*v))
+        };
         let color = if *v >= 0.0 { GREEN } else { RED };
         let _ = writeln!(
             s,
@@ -114,7 +118,11 @@ pub fn network_svg(focal: &[&str], others: &[String], edges: &[(String, String, 
         pos.push((o.clone(), cx + r * t.cos(), cy + r * t.sin()));
     }
     let at = |id: &str| pos.iter().find(|p| p.0 == id).map(|p| (p.1, p.2));
-    let max = edges.iter().map(|e| e.2.abs()).fold(0.0f64, f64::max).max(1e-9);
+    let max = edges
+        .iter()
+        .map(|e| e.2.abs())
+        .fold(0.0f64, f64::max)
+        .max(1e-9);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -135,7 +143,11 @@ pub fn network_svg(focal: &[&str], others: &[String], edges: &[(String, String, 
         );
     }
     for (k, (id, x, y)) in pos.iter().enumerate() {
-        let fill = if k < focal.len() { "#1a237e" } else { "#607d8b" };
+        let fill = if k < focal.len() {
+            "#1a237e"
+        } else {
+            "#607d8b"
+        };
         let _ = writeln!(
             s,
             "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"16\" fill=\"{fill}\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#fff\" font-size=\"10\">{}</text>",

@@ -73,15 +73,24 @@ fn dependence_shows_patrons_and_the_reverse_view() {
     assert_eq!(dep.clients[0].client, "RUS");
     assert_eq!(dep.clients[0].share_of_client, 1.0);
     // The 2024 treaty is shown beside RUS for a window that reaches it.
-    assert!(dep.suppliers[1].alignments.iter().any(|a| a.contains("Russia-North Korea")));
-    assert!(dep.suppliers[0].alignments.iter().any(|a| a.contains("China-North Korea")));
+    assert!(dep.suppliers[1]
+        .alignments
+        .iter()
+        .any(|a| a.contains("Russia-North Korea")));
+    assert!(dep.suppliers[0]
+        .alignments
+        .iter()
+        .any(|a| a.contains("China-North Korea")));
 }
 
 #[test]
 fn dependence_respects_modality_and_dates() {
     let ix = vec![
         ev("a", "CHN", "PRK", Aid, d(2020, 1, 1)),
-        with_modality(ev("b", "RUS", "PRK", Aid, d(2020, 1, 1)), Modality::Speculative),
+        with_modality(
+            ev("b", "RUS", "PRK", Aid, d(2020, 1, 1)),
+            Modality::Speculative,
+        ),
         ev("c", "RUS", "PRK", Aid, d(2019, 1, 1)),
     ];
     let w = Window::between(Some(d(2020, 1, 1)), None);
@@ -131,7 +140,10 @@ fn blocs_recover_the_groups_and_count_the_traitor() {
     assert_eq!(b.blocs[1].members, ["BBA", "BBB", "BBC"]);
     assert_eq!(b.frustration, 3.0);
     assert_eq!(b.frustrated.len(), 1);
-    assert_eq!((b.frustrated[0].a.as_str(), b.frustrated[0].b.as_str()), ("AAA", "BBA"));
+    assert_eq!(
+        (b.frustrated[0].a.as_str(), b.frustrated[0].b.as_str()),
+        ("AAA", "BBA")
+    );
     assert_eq!(b.blocs[0].frustration, 3.0);
     assert_eq!(b.blocs[0].internal_positive, 27.0);
     assert!(b.blocs[0].cohesion < 1.0);
@@ -186,8 +198,11 @@ fn exposure_through_an_intermediary() {
 #[test]
 fn exposure_from_a_user_list() {
     let ix = sanctioned_two_steps_away();
-    let s = SanctionedSet::parse_csv("code,sanctioner,since\nCCC,EU,2022-02-25\n", "x.csv".as_ref())
-        .unwrap();
+    let s = SanctionedSet::parse_csv(
+        "code,sanctioner,since\nCCC,EU,2022-02-25\n",
+        "x.csv".as_ref(),
+    )
+    .unwrap();
     let e = exposure(&ix, "AAA", &s, &Window::default());
     assert_eq!(e.first_order[0].target, "CCC");
     assert_eq!(e.first_order[0].sanctioners, ["EU"]);
@@ -204,7 +219,13 @@ fn a_dyad_that_jumps() -> Vec<Interaction> {
         }
     }
     for k in 0..4 {
-        ix.push(ev(&format!("jump{k}"), "CCC", "DDD", Assault, d(2024, 12, 10 + k)));
+        ix.push(ev(
+            &format!("jump{k}"),
+            "CCC",
+            "DDD",
+            Assault,
+            d(2024, 12, 10 + k),
+        ));
     }
     ix
 }
@@ -215,7 +236,10 @@ fn alert_fires_for_the_jump_and_not_for_the_flat_dyad() {
     let al = alerts(&ix, Period::Month, &Window::default(), 3.0);
     assert_eq!(al.len(), 1, "{}", alerts_table(&al));
     let a = &al[0];
-    assert_eq!((a.a.as_str(), a.b.as_str(), a.period.as_str()), ("CCC", "DDD", "2024-12"));
+    assert_eq!(
+        (a.a.as_str(), a.b.as_str(), a.period.as_str()),
+        ("CCC", "DDD", "2024-12")
+    );
     assert_eq!(a.kind, "escalation");
     assert_eq!(a.history, 11);
     assert_eq!(a.net.median, 1.0);
@@ -224,7 +248,10 @@ fn alert_fires_for_the_jump_and_not_for_the_flat_dyad() {
     assert_eq!(a.net.z, -37.0);
     assert_eq!(a.conflict.z, 4.0);
     assert_eq!(a.evidence.len(), 4);
-    assert!(a.evidence.iter().all(|e| e.event_id.as_str().starts_with("jump")));
+    assert!(a
+        .evidence
+        .iter()
+        .all(|e| e.event_id.as_str().starts_with("jump")));
 }
 
 #[test]
@@ -249,8 +276,14 @@ fn dyad_timeline_both_directions() {
     assert_eq!(t.rows[2].net, -2.5);
     assert_eq!(t.net_ab, 9.0);
     assert_eq!(t.net_ba, 4.5);
-    assert_eq!(t.net_by_period(), vec![("2024-06".to_string(), 16.0), ("2024-08".to_string(), -2.5)]);
-    assert!(t.alignments.iter().any(|a| a.contains("Russia-North Korea")));
+    assert_eq!(
+        t.net_by_period(),
+        vec![("2024-06".to_string(), 16.0), ("2024-08".to_string(), -2.5)]
+    );
+    assert!(t
+        .alignments
+        .iter()
+        .any(|a| a.contains("Russia-North Korea")));
     let q = dyad(&ix, "PRK", "RUS", Period::Quarter, &Window::default());
     assert_eq!(q.rows[0].period, "2024-Q2");
     assert!(t.table().contains("2024-08"));
@@ -262,7 +295,10 @@ fn network_and_exports() {
     let net = network(&ix, &Window::default(), 2);
     // Single-event edges (the threats across, the traitor tie) fall below min_events 2.
     assert_eq!(net.edges.len(), 6);
-    assert!(net.edges.iter().all(|e| e.weight == 9.0 && e.quads == [1, 1, 0, 0]));
+    assert!(net
+        .edges
+        .iter()
+        .all(|e| e.weight == 9.0 && e.quads == [1, 1, 0, 0]));
     let all = network(&ix, &Window::default(), 1);
     assert_eq!(all.weight("BBA", "AAA"), 3.0);
     assert_eq!(all.weight("AAB", "BBC"), -4.0);
@@ -283,8 +319,14 @@ fn network_and_exports() {
 fn network_edges_carry_alignments() {
     let ix = vec![ev("1", "USA", "JPN", Consult, d(2024, 1, 1))];
     let net = network(&ix, &Window::default(), 1);
-    assert!(net.edges[0].alignments.iter().any(|a| a.starts_with("Quad")));
-    assert!(net.edges[0].alignments.iter().any(|a| a.starts_with("US-Japan")));
+    assert!(net.edges[0]
+        .alignments
+        .iter()
+        .any(|a| a.starts_with("Quad")));
+    assert!(net.edges[0]
+        .alignments
+        .iter()
+        .any(|a| a.starts_with("US-Japan")));
 }
 
 #[test]
@@ -312,7 +354,10 @@ fn briefing_renders_markdown_and_html() {
     assert_eq!(html.matches("<svg ").count(), 2);
     assert!(html.contains("stroke=\"#2e7d32\""));
     assert!(html.contains(">period</text>"));
-    assert!(!html.contains("http://") || html.matches("http://").count() == 2, "only SVG namespaces");
+    assert!(
+        !html.contains("http://") || html.matches("http://").count() == 2,
+        "only SVG namespaces"
+    );
     let pair = brief(&ix, "PRK", Some("RUS"), Period::Year, &w, &s, &evidence);
     assert!(pair.dyad.is_some());
     assert_eq!(pair.subject, "PRK – RUS");
