@@ -74,8 +74,8 @@ fn departure(value: f64, history: &[f64]) -> Departure {
     }
 }
 
-/// Alerts for every dyad whose latest period (the last period with any event in the window)
-/// departs from its history by at least `threshold` robust z in net cooperation or in
+/// Alerts for every dyad active in the latest period (the last period with any event in the
+/// window) whose values there depart from its history by at least `threshold` robust z in net cooperation or in
 /// conflict count. Ranked by score, then by names.
 pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec<Alert> {
     let f = w.filter();
@@ -142,7 +142,9 @@ pub fn alerts(ix: &[Interaction], by: Period, w: &Window, threshold: f64) -> Vec
     let mut out = Vec::new();
     for (id, d) in dyads.into_iter().enumerate() {
         let history = (latest - d.first) as usize;
-        if history < MIN_HISTORY {
+        // A dyad silent in the latest period has no events to show for a jump: going quiet
+        // is not an alert.
+        if history < MIN_HISTORY || d.top.is_empty() {
             continue;
         }
         series.iter_mut().for_each(|c| *c = (0, 0));

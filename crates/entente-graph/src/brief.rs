@@ -72,10 +72,7 @@ pub fn brief(
         None => a.to_string(),
     };
     let dyad_t = b.map(|b| dyad(ix, a, b, by, w));
-    let timeline = match &dyad_t {
-        Some(d) => d.net_by_period(),
-        None => actor_timeline(ix, a, by, w),
-    };
+    let timeline = subject_timeline(ix, &focal, by, w);
     let al = Alignments::builtin();
     let alignments = match b {
         Some(b) => al.labels_between_during(a, b, w.since, w.until),
@@ -112,19 +109,35 @@ pub fn brief(
     }
 }
 
-fn actor_timeline(ix: &[Interaction], a: &str, by: Period, w: &Window) -> Vec<(String, f64)> {
+/// Net cooperation per period of the subject: every tie of one actor, or the dyad both ways.
+/// Periods without events between the first and the last are shown as zero, so that the
+/// chart's horizontal axis is time.
+fn subject_timeline(
+    ix: &[Interaction],
+    focal: &[&str],
+    by: Period,
+    w: &Window,
+) -> Vec<(String, f64)> {
     let f = w.filter();
     let mut per: BTreeMap<i32, i64> = BTreeMap::new();
     for i in ix {
         let Some(t) = i.target.as_deref() else {
             continue;
         };
-        if (i.source == a) != (t == a) && f.admits(i) {
+        let involved = match focal {
+            [a] => (i.source == *a) != (t == *a),
+            [a, b] => (i.source == *a && t == *b) || (i.source == *b && t == *a),
+            _ => false,
+        };
+        if involved && f.admits(i) {
             *per.entry(by.key(i.date)).or_default() += milli(i.intensity);
         }
     }
-    per.into_iter()
-        .map(|(k, v)| (by.label_of(k), unmilli(v)))
+    let (Some(&first), Some(&last)) = (per.keys().next(), per.keys().next_back()) else {
+        return Vec::new();
+    };
+    (first..=last)
+        .map(|k| (by.label_of(k), unmilli(per.get(&k).copied().unwrap_or(0))))
         .collect()
 }
 

@@ -224,6 +224,10 @@ impl<'a> TopEvents<'a> {
         self.items.truncate(self.k);
     }
 
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
     pub(crate) fn refs(&self) -> Vec<EventRef> {
         self.items.iter().map(|(_, i)| EventRef::of(i)).collect()
     }

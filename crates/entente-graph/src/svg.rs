@@ -42,7 +42,9 @@ pub fn timeline_svg(series: &[(String, f64)], title: &str, y_label: &str) -> Str
         "<line x1=\"{left}\" y1=\"{zero:.1}\" x2=\"{}\" y2=\"{zero:.1}\" stroke=\"#333\"/>",
         left + plot_w
     );
-    for v in [max, 0.0, min] {
+    let mut ticks = vec![max, 0.0, min];
+    ticks.dedup();
+    for v in ticks {
         let _ = writeln!(
             s,
             "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",

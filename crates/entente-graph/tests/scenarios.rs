@@ -209,9 +209,13 @@ fn exposure_from_a_user_list() {
     assert_eq!(e.second_order[0].intermediary, "BBB");
 }
 
-/// Two dyads, monthly for a year: AAA–BBB flat, CCC–DDD flat then a jump into conflict.
+/// Three dyads, monthly for a year: AAA–BBB flat, CCC–DDD flat then a jump into conflict,
+/// EEE–FFF busy then silent in the last month (going quiet is not an alert).
 fn a_dyad_that_jumps() -> Vec<Interaction> {
     let mut ix = Vec::new();
+    for m in 1..=11 {
+        ix.push(ev(&format!("q{m}"), "EEE", "FFF", Aid, d(2024, m, 5)));
+    }
     for m in 1..=12 {
         ix.push(ev(&format!("f{m}"), "AAA", "BBB", Consult, d(2024, m, 5)));
         if m < 12 {
@@ -344,6 +348,10 @@ fn briefing_renders_markdown_and_html() {
     )];
     let b = brief(&ix, "PRK", None, Period::Year, &w, &s, &evidence);
     assert_eq!(b.quotes.len(), 1);
+    // 2023 has no PRK events: it is on the time axis as zero.
+    let years: Vec<&str> = b.timeline.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(years, ["2021", "2022", "2023", "2024"]);
+    assert_eq!(b.timeline[2].1, 0.0);
     assert_eq!(b.exposure.first_order[0].target, "RUS");
     let md = b.to_markdown();
     assert!(md.contains("# Briefing: PRK"));
