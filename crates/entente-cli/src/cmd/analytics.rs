@@ -1,0 +1,282 @@
+//! The analytics commands: each loads the interactions it needs from the store, runs one
+//! measure of `entente-graph`, and prints it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use entente_graph::{Period, SanctionedSet, Window};
+use entente_model::{Interaction, Modality};
+use entente_store::{EventFilter, InteractionFilter, Store};
+
+use crate::args::{
+    ActorArgs, AlertsArgs, BlocsArgs, BriefArgs, BriefFormat, By, DyadArgs, ExposureArgs,
+    GraphFormat, HedgingArgs, NetworkArgs, WindowArgs,
+};
+use crate::cmd::events::modalities;
+use crate::cmd::ingest::open_store;
+use crate::output::{self, Table};
+use crate::Outcome;
+
+fn window(args: &WindowArgs) -> Result<Window> {
+    Ok(Window {
+        since: args.since,
+        until: args.until,
+        modalities: modalities(args, true)?,
+    })
+}
+
+fn period(by: By) -> Period {
+    match by {
+        By::Month => Period::Month,
+        By::Quarter => Period::Quarter,
+        By::Year => Period::Year,
+    }
+}
+
+/// The interactions among or around `actors` (all of them when empty) that `w` admits.
+fn load(store: &Store, actors: &[String], w: &Window) -> Result<Vec<Interaction>> {
+    let filter = InteractionFilter {
+        actors: actors.to_vec(),
+        since: w.since,
+        until: w.until,
+        modalities: w.modalities.clone(),
+    };
+    Ok(store.interactions(&filter)?)
+}
+
+/// Actors are named by code (`PRK`), organization (`UN`, `NATO`) or name ("North Korea"),
+/// which the lexicon turns into its code.
+fn actor_key(name: &str) -> Result<String> {
+    let trimmed = name.trim();
+    let is_code = (2..=6).contains(&trimmed.len())
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if is_code {
+        return Ok(trimmed.to_string());
+    }
+    let lexicon = crate::pipeline::load_lexicon(None)?;
+    let mut memory = entente_lexicon::MentionMemory::default();
+    lexicon
+        .actors
+        .find(trimmed, None, &mut memory)
+        .into_iter()
+        .next()
+        .map(|m| m.actor.key().to_string())
+        .with_context(|| format!("`{name}` is not an actor entente knows\nhint: use a code such as `PRK` or `UN`, or a name such as \"North Korea\""))
+}
+
+pub fn dyad(args: DyadArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let (a, b) = (actor_key(&args.a)?, actor_key(&args.b)?);
+    let w = window(&args.window)?;
+    let ix = load(&store, &[a.clone(), b.clone()], &w)?;
+    let timeline = entente_graph::dyad(&ix, &a, &b, period(args.by), &w);
+    let mut out = output::stdout();
+    output::emit(&mut out, args.format.format, &timeline.rows, |_| {
+        timeline.table()
+    })?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+pub fn network(args: NetworkArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let w = window(&args.window)?;
+    let ix = load(&store, &[], &w)?;
+    let net = entente_graph::network(&ix, &w, args.min_events);
+    let mut buffer: Vec<u8> = Vec::new();
+    match args.format {
+        GraphFormat::Table => buffer.extend(net.table().into_bytes()),
+        GraphFormat::Json => {
+            serde_json::to_writer_pretty(&mut buffer, &net)?;
+            buffer.push(b'\n');
+        }
+        GraphFormat::Jsonl => {
+            for edge in &net.edges {
+                serde_json::to_writer(&mut buffer, edge)?;
+                buffer.push(b'\n');
+            }
+        }
+        GraphFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut buffer);
+            for row in entente_graph::edge_rows(&net) {
+                writer.serialize(row)?;
+            }
+            writer.flush()?;
+        }
+        GraphFormat::Graphml => buffer.extend(entente_graph::to_graphml(&net).into_bytes()),
+        GraphFormat::Gexf => buffer.extend(entente_graph::to_gexf(&net).into_bytes()),
+        GraphFormat::Dot => buffer.extend(entente_graph::to_dot(&net).into_bytes()),
+    }
+    write_to(args.output.as_deref(), &buffer)?;
+    Ok(Outcome::Ok)
+}
+
+fn write_to(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        Some(path) => {
+            fs::write(path, bytes).with_context(|| format!("cannot write `{}`", path.display()))
+        }
+        None => {
+            let mut out = output::stdout();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+pub fn blocs(args: BlocsArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let w = window(&args.window)?;
+    let ix = load(&store, &[], &w)?;
+    let net = entente_graph::network(&ix, &w, args.min_events);
+    let blocs = entente_graph::blocs(&net);
+    let mut out = output::stdout();
+    output::emit_one(&mut out, args.format.format, &blocs, |b| b.table())?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+pub fn dependence(args: ActorArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let a = actor_key(&args.actor)?;
+    let w = window(&args.window)?;
+    let ix = load(&store, std::slice::from_ref(&a), &w)?;
+    let result = entente_graph::dependence(&ix, &a, &w);
+    let mut out = output::stdout();
+    output::emit_one(&mut out, args.format.format, &result, |d| d.table())?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+pub fn hedging(args: HedgingArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let a = actor_key(&args.actor)?;
+    let w = window(&args.window)?;
+    let ix = load(&store, std::slice::from_ref(&a), &w)?;
+    let result = entente_graph::hedging(&ix, &a, period(args.by), &w);
+    let mut out = output::stdout();
+    output::emit_one(&mut out, args.format.format, &result, |h| h.table())?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+/// The sanctioned set: SANCTION events in the store, plus the user's list when given.
+fn sanctioned(
+    ix: &[Interaction],
+    w: &Window,
+    csv: Option<&std::path::Path>,
+) -> Result<SanctionedSet> {
+    let mut set = SanctionedSet::from_interactions(ix, w);
+    if let Some(path) = csv {
+        let text = fs::read_to_string(path)
+            .with_context(|| format!("cannot read the sanctions list `{}`", path.display()))?;
+        let user = SanctionedSet::parse_csv(&text, path)?;
+        set.merge(user);
+    }
+    Ok(set)
+}
+
+pub fn exposure(args: ExposureArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let a = actor_key(&args.actor)?;
+    let w = window(&args.window)?;
+    // Second-order exposure runs through any intermediary, so every tie is needed.
+    let ix = load(&store, &[], &w)?;
+    let set = sanctioned(&ix, &w, args.sanctions.as_deref())?;
+    let result = entente_graph::exposure(&ix, &a, &set, &w);
+    let mut out = output::stdout();
+    output::emit_one(&mut out, args.format.format, &result, |e| e.table())?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+pub fn alerts(args: AlertsArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let w = window(&args.window)?;
+    let ix = load(&store, &[], &w)?;
+    let alerts = entente_graph::alerts(&ix, period(args.by), &w, args.threshold);
+    let mut out = output::stdout();
+    output::emit(
+        &mut out,
+        args.format.format,
+        &alerts,
+        entente_graph::alerts_table,
+    )?;
+    out.flush()?;
+    Ok(Outcome::Ok)
+}
+
+/// How many of an actor's events the briefing looks through for quotes.
+const BRIEF_EVIDENCE: usize = 2000;
+
+pub fn brief(args: BriefArgs) -> Result<Outcome> {
+    let store = open_store(&args.store)?;
+    let a = actor_key(&args.a)?;
+    let b = args.b.as_deref().map(actor_key).transpose()?;
+    let w = window(&args.window)?;
+    let ix = load(&store, &[], &w)?;
+    let set = sanctioned(&ix, &w, None)?;
+    let events = store.events(&EventFilter {
+        actor: Some(a.clone()),
+        modalities: w.modalities.clone(),
+        since: w.since,
+        until: w.until,
+        limit: Some(BRIEF_EVIDENCE),
+        ..EventFilter::default()
+    })?;
+    let mut titles: BTreeMap<String, String> = BTreeMap::new();
+    let mut evidence = Vec::with_capacity(events.len());
+    for event in events {
+        if let Some(b) = &b {
+            let touches_b = event
+                .source
+                .iter()
+                .chain(&event.target)
+                .any(|r| r.key() == b);
+            if !touches_b {
+                continue;
+            }
+        }
+        let id = event.article_id.as_str().to_string();
+        if !titles.contains_key(&id) {
+            let title = store
+                .article(&id)?
+                .and_then(|s| s.article.title.or(s.keys.first().cloned()))
+                .unwrap_or_else(|| id.clone());
+            titles.insert(id.clone(), title);
+        }
+        evidence.push((
+            event.id.clone(),
+            event.evidence.sentence.clone(),
+            titles[&id].clone(),
+            event.article_id.clone(),
+        ));
+    }
+    let briefing =
+        entente_graph::brief(&ix, &a, b.as_deref(), period(args.by), &w, &set, &evidence);
+    let text = match args.format {
+        BriefFormat::Markdown => briefing.to_markdown(),
+        BriefFormat::Html => briefing.to_html(),
+    };
+    write_to(args.output.as_deref(), text.as_bytes())?;
+    Ok(Outcome::Ok)
+}
+
+/// A short table of counts by modality, for the demo's summary.
+pub fn modality_counts(store: &Store) -> Result<String> {
+    let events = store.events(&EventFilter::default())?;
+    let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
+    for e in &events {
+        *counts.entry(e.modality).or_default() += 1;
+    }
+    let mut table = Table::new(["modality", "events"]);
+    for (m, n) in counts {
+        table.row([m.to_string(), n.to_string()]);
+    }
+    Ok(table.render())
+}
