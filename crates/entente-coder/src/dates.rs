@@ -37,15 +37,17 @@ impl Default for DateResolver {
 impl DateResolver {
     pub fn new() -> Self {
         let m = MONTH;
+        // ASCII word boundaries keep the search in the fast DFA: a Unicode `\b` makes the
+        // regex engine fall back to its slowest matcher on text with curly quotes.
         let pattern = format!(
             r"(?x)
-            \b(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[-\ ](?P<pm>{m})\b(?:,?\ (?P<py>\d{{4}})\b)?
-            | \b(?P<m1>{m})\.?\ (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\ (?P<y1>\d{{4}})\b)?
-            | \b(?P<d2>\d{{1,2}})\ (?P<m2>{m})\b(?:,?\ (?P<y2>\d{{4}})\b)?
-            | \b(?P<m3>{m}),?\ (?P<y3>\d{{4}})\b
-            | \b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ll]ast|[Tt]his)\ (?P<m4>{m})\b(?:,?\ (?P<y4>\d{{4}})\b)?
-            | \b(?P<y5>(?:19|20)\d{{2}})\b
-            | \b(?P<rel>(?i:yesterday|today|earlier\ this\ (?:week|month|year)|(?:last|this|next)\ (?:week|month|year)|on\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))\b
+            (?-u:\b)(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[-\ ](?P<pm>{m})(?-u:\b)(?:,?\ (?P<py>\d{{4}})(?-u:\b))?
+            | (?-u:\b)(?P<m1>{m})\.?\ (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\ (?P<y1>\d{{4}})(?-u:\b))?
+            | (?-u:\b)(?P<d2>\d{{1,2}})\ (?P<m2>{m})(?-u:\b)(?:,?\ (?P<y2>\d{{4}})(?-u:\b))?
+            | (?-u:\b)(?P<m3>{m}),?\ (?P<y3>\d{{4}})(?-u:\b)
+            | (?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ll]ast|[Tt]his)\ (?P<m4>{m})(?-u:\b)(?:,?\ (?P<y4>\d{{4}})(?-u:\b))?
+            | (?-u:\b)(?P<y5>(?:19|20)\d{{2}})(?-u:\b)
+            | (?-u:\b)(?P<rel>(?i:yesterday|today|earlier\ this\ (?:week|month|year)|(?:last|this|next)\ (?:week|month|year)|on\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))(?-u:\b)
             "
         );
         DateResolver {

@@ -418,5 +418,5 @@ fn third_person_without_subject(
     let word = a.word(m.start);
     let lemmas = pattern.split_whitespace().next().unwrap_or_default();
     let third = word.ends_with('s') && !lemmas.split('/').any(|l| l == word) && !m.participle;
-    third && !subject.is_some_and(|f| a.groups[f.group].end + 2 >= m.start)
+    third && subject.is_none_or(|f| a.groups[f.group].end + 2 < m.start)
 }

@@ -25,15 +25,16 @@
 //! let lexicon = TriggerLexicon::load(None).unwrap();
 //! let words = ["north", "korea", "deployed", "11,000", "soldiers", "to", "russia"];
 //! let found = lexicon.find(&words);
-//! let rule = lexicon.rule(found[0].rule);
-//! assert_eq!(rule.event.as_str(), "MOBILIZE");
-//! assert_eq!((found[0].start, found[0].end), (2, 6));
+//! let longest = found.iter().max_by_key(|m| m.end - m.start).unwrap();
+//! assert_eq!(lexicon.rule(longest.rule).event.as_str(), "MOBILIZE");
+//! assert_eq!((longest.start, longest.end), (2, 6));
 //! ```
 
 mod inflect;
 pub mod pattern;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::str::FromStr;
 
@@ -152,9 +153,35 @@ struct Head {
 #[derive(Debug, Clone, Default)]
 pub struct TriggerLexicon {
     rules: Vec<TriggerRule>,
-    heads: HashMap<String, Vec<Head>>,
+    heads: HashMap<String, Vec<Head>, WordHash>,
     cues: Vec<Cue>,
-    cue_heads: HashMap<String, Vec<u32>>,
+    cue_heads: HashMap<String, Vec<u32>, WordHash>,
+}
+
+/// Every token of every sentence is looked up here, so the hash is a fast multiplicative
+/// one rather than SipHash: the keys are our own dictionary words, not hostile input.
+type WordHash = BuildHasherDefault<WordHasher>;
+
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl TriggerLexicon {
