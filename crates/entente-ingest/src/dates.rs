@@ -11,7 +11,7 @@ const MONTHS: &str = "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il
 /// "June 19, 2024", "Jun. 19 2024", "19 June 2024", and ISO "2024-06-19", as whole words.
 static PROSE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS})\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+        r"\b(?:(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
     ))
     .expect("date pattern is valid")
 });
@@ -63,27 +63,52 @@ pub fn first_prose_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// The latest full date the text mentions: a guess at when it was written.
+///
+/// Every full date holds a four-digit year, so the pattern runs only on short windows around
+/// four-digit numbers: most of a long text is never looked at by the regex.
 pub fn latest_prose_date(text: &str) -> Option<NaiveDate> {
-    // A cheap test first: a full date needs a four-digit number, and most records have none.
-    if !has_four_digits(text) {
-        return None;
-    }
-    prose_dates(text).into_iter().max()
-}
-
-fn has_four_digits(text: &str) -> bool {
-    let mut run = 0;
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
+    let mut best: Option<NaiveDate> = None;
+    for (start, end) in year_windows(text) {
+        for d in prose_dates(&text[start..end]) {
+            best = best.max(Some(d));
         }
     }
-    false
+    best
+}
+
+/// Merged windows, on char and word boundaries, around each run of exactly four digits:
+/// wide enough for "September 30th, 2024" before a year and "-06-19" after one.
+fn year_windows(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - run_start != 4 {
+            continue;
+        }
+        let mut start = run_start.saturating_sub(24);
+        // Back to a space, so that the window never begins inside a word.
+        while start > 0 && bytes[start - 1] != b' ' && bytes[start - 1] != b'\n' {
+            start -= 1;
+        }
+        let mut end = (i + 6).min(bytes.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+    }
+    windows
 }
 
 /// Parses a metadata date: ISO date or datetime (with or without offset), RFC 2822, or a
@@ -172,6 +197,14 @@ mod tests {
         );
         assert_eq!(latest_prose_date(text), Some(d(2024, 4, 5)));
         assert_eq!(latest_prose_date("No dates in June."), None);
+        assert_eq!(
+            latest_prose_date("Signed on 30th September, 2024, not in xMay 1, 2025."),
+            Some(d(2024, 9, 30))
+        );
+        assert_eq!(
+            latest_prose_date("Figures: 12345 and 2024-11-05T10:00."),
+            Some(d(2024, 11, 5))
+        );
         assert_eq!(
             first_prose_date("in Pyongyang on June 19, 2024. Credit"),
             Some(d(2024, 6, 19))

@@ -12,7 +12,10 @@ fn seed_path() -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipped: the shared seed folder is missing ({})", p.display());
+        eprintln!(
+            "skipped: the shared seed folder is missing ({})",
+            p.display()
+        );
         None
     }
 }
@@ -26,11 +29,18 @@ fn seed_structure() {
     assert_eq!(articles.len(), 1);
     let a = articles.into_iter().next().unwrap().unwrap();
 
-    assert_eq!(a.title.as_deref(), Some("Behind the Russia–North Korea Alliance"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Behind the Russia–North Korea Alliance")
+    );
     assert_eq!(a.authors, vec!["Antonio Graceffo"]);
     assert_eq!(a.genre, Genre::Commentary);
     assert_eq!(a.language.as_deref(), Some("eng"));
-    assert!(a.text.starts_with("North Korea’s test-firing"), "{}", &a.text[..60]);
+    assert!(
+        a.text.starts_with("North Korea’s test-firing"),
+        "{}",
+        &a.text[..60]
+    );
 
     let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
     for k in [
@@ -55,7 +65,10 @@ fn seed_structure() {
 
     // Nothing of the disclaimer or bio leaks into the body.
     for b in &a.boilerplate {
-        if matches!(b.kind, BoilerplateKind::Disclaimer | BoilerplateKind::AuthorBio) {
+        if matches!(
+            b.kind,
+            BoilerplateKind::Disclaimer | BoilerplateKind::AuthorBio
+        ) {
             assert!(!a.text.contains(&b.text), "{:?} is in the body", b.kind);
         }
     }
@@ -78,8 +91,7 @@ fn seed_structure() {
         .count();
     assert!(caption_sentences >= 1, "the caption is segmented too");
     // "The U.S. State Department" stays in one sentence.
-    assert!(doc
-        .sentences
-        .iter()
-        .any(|s| doc.sentence_text(s).contains("The U.S. State Department anticipates")));
+    assert!(doc.sentences.iter().any(|s| doc
+        .sentence_text(s)
+        .contains("The U.S. State Department anticipates")));
 }

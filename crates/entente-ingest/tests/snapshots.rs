@@ -10,7 +10,9 @@ use entente_model::Section;
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// The article and its segmentation, with token texts joined by `|` for reading.
