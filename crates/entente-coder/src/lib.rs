@@ -11,7 +11,8 @@
 //! 3. find source and target by structure: subject before the trigger, object or
 //!    prepositional recipient after it, passive "by X", a noun's possessive, "between X
 //!    and Y" — [`roles`];
-//! 4. decide the modality from the cues of `events/modality.txt` — [`modality`];
+//! 4. decide the modality from the cues of `events/modality.txt` — [`modality`]; a
+//!    stated intention becomes its own event (AGREE, THREATEN, REJECT) — [`intent`];
 //! 5. resolve the date from the sentence against the article's date — [`dates`];
 //! 6. build the public event record and merge repeats within the article — [`record`].
 //!
@@ -34,6 +35,7 @@
 mod actors;
 pub mod dates;
 mod explain;
+pub mod intent;
 pub mod modality;
 mod record;
 pub mod roles;

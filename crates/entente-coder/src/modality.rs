@@ -25,6 +25,10 @@ pub struct Decision {
     /// `phrase (file:line)` of every cue that applied.
     pub cues: Vec<String>,
     pub attributed_to: Option<String>,
+    /// A future applied ("will", "plans to", or "would" after a reporting verb).
+    pub future: bool,
+    /// A reporting cue applied.
+    pub reported: bool,
 }
 
 fn strength(m: Modality) -> u8 {
@@ -50,13 +54,24 @@ pub fn decide(
     let mut best = Modality::Asserted;
     let mut applied = Vec::new();
     let mut reporter: Option<CueMatch> = None;
+    let mut future = false;
     for c in cues {
         if c.start < end && start < c.end {
             continue; // the cue is part of the trigger itself ("refuse to")
         }
         let cue = lexicon.cue(c.cue);
+        // "said it would allow": "would" after a reporting verb is the future seen from
+        // the past, a plan rather than a hypothesis.
+        let modality = if cue.phrase == "would"
+            && cues.iter().any(|r| {
+                r.end <= c.start && lexicon.cue(r.cue).modality == Modality::Reported
+            }) {
+            Modality::Planned
+        } else {
+            cue.modality
+        };
         let sentence_wide = matches!(cue.reach, Reach::Sentence)
-            || (strict && matches!(cue.modality, Modality::Speculative | Modality::Hypothetical));
+            || (strict && matches!(modality, Modality::Speculative | Modality::Hypothetical));
         let applies = sentence_wide
             || match cue.reach {
                 Reach::Tokens(k) => {
@@ -70,11 +85,12 @@ pub fn decide(
             continue;
         }
         applied.push(format!("{} ({})", cue.phrase, cue.origin));
-        if cue.modality == Modality::Reported && reporter.is_none() {
+        if modality == Modality::Reported && reporter.is_none() {
             reporter = Some(*c);
         }
-        if strength(cue.modality) > strength(best) {
-            best = cue.modality;
+        future |= modality == Modality::Planned;
+        if strength(modality) > strength(best) {
+            best = modality;
         }
     }
     let attributed_to = reporter.and_then(|c| attribution(a, c));
@@ -82,6 +98,8 @@ pub fn decide(
         modality: best,
         cues: applied,
         attributed_to,
+        future,
+        reported: reporter.is_some(),
     }
 }
 

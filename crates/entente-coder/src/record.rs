@@ -11,7 +11,7 @@ use entente_model::{
 use crate::explain::{ActorNote, CandidateNote, SentenceExplanation, TriggerNote};
 use crate::roles::{self, Found};
 use crate::sentence::Analysis;
-use crate::{dates, modality, select, Coder, OffsetCache, CODER};
+use crate::{dates, intent, modality, select, Coder, OffsetCache, CODER};
 
 /// What the collector needs to know about the sentence's place in the article.
 pub struct SentenceContext {
@@ -96,15 +96,29 @@ impl<'d> Collector<'d> {
         for m in &kept {
             let rule = triggers.rule(m.rule);
             let roles = work_out_roles(a, m, rule.frame, rule.pos, &rule.pattern, &reporting);
-            let decision = modality::decide(a, triggers, &cues, m.start, m.end, ctx.strict);
+            let mut decision = modality::decide(a, triggers, &cues, m.start, m.end, ctx.strict);
+            let mut event_type = rule.event;
+            let mut mode = rule.mode.clone();
+            let mut cameo = rule.cameo.clone();
+            if let Some((t, m)) =
+                intent::recode(rule.event, decision.modality, decision.future, decision.reported)
+            {
+                mode = Some(rule.event.as_str().to_ascii_lowercase());
+                event_type = t;
+                cameo = None;
+                decision.modality = m;
+                decision
+                    .cues
+                    .push(format!("an intention is its own event: {} -> {t}", rule.event));
+            }
             let (date, date_why) = pick_date(a, m, &found_dates, ctx);
             let trigger_text = a.text_of(m.start, m.end).to_string();
             if explain {
                 notes.push(CandidateNote {
                     trigger: trigger_text.clone(),
                     rule: rule.origin.clone(),
-                    event: rule.event.to_string(),
-                    mode: rule.mode.clone(),
+                    event: event_type.to_string(),
+                    mode: mode.clone(),
                     source: roles.source.iter().map(describe).collect(),
                     source_why: roles.source_why.clone(),
                     target: roles.target.iter().map(describe).collect(),
@@ -128,7 +142,7 @@ impl<'d> Collector<'d> {
             if roles.verdict.is_err() {
                 continue;
             }
-            let info = coder.lexicon.ontology.get(rule.event);
+            let info = coder.lexicon.ontology.get(event_type);
             let source_codes = codes(&roles.source);
             let target_codes = codes(&roles.target);
             let section_id = match ctx.section {
@@ -141,12 +155,12 @@ impl<'d> Collector<'d> {
                 &sentence_start.to_string(),
                 &sentence_end.to_string(),
                 &source_codes,
-                rule.event.as_str(),
+                event_type.as_str(),
                 &target_codes,
             ]);
             let key = format!(
                 "{source_codes}\u{1f}{target_codes}\u{1f}{}\u{1f}{}\u{1f}{}",
-                rule.event, decision.modality, date.value
+                event_type, decision.modality, date.value
             );
             if let Some(&i) = self.seen.get(&key) {
                 self.events[i].mentions += 1;
@@ -158,9 +172,9 @@ impl<'d> Collector<'d> {
                 article_key: self.doc.article.key.clone(),
                 source: roles.source,
                 target: roles.target,
-                event: rule.event,
-                mode: rule.mode.clone(),
-                cameo: rule.cameo.clone().unwrap_or_else(|| info.cameo.to_string()),
+                event: event_type,
+                mode,
+                cameo: cameo.unwrap_or_else(|| info.cameo.to_string()),
                 quad: info.quad,
                 intensity: info.intensity,
                 modality: decision.modality,

@@ -99,7 +99,9 @@ pub fn object(
             });
         }
         let w = a.word(i);
-        if (i > match_end && words::is_object_break(w)) || words::is_hard_break(w) {
+        // "demanded that the United States ...": the addressee is the complement's subject.
+        let complement = w == "that" && i <= match_end + 1;
+        if (i > match_end && words::is_object_break(w) && !complement) || words::is_hard_break(w) {
             return None;
         }
         if reporting.iter().any(|&(s, _)| s == i) {

@@ -140,14 +140,24 @@ impl<'d> Analysis<'d> {
                 !prev.possessive
                     && m.start > prev.end
                     && m.start - prev.end <= 3
+                    && (prev.end..m.start).any(|t| words::is_connector(self.word(t)))
                     && (prev.end..m.start).all(|t| {
                         let w = self.word(t);
-                        words::is_connector(w) || w == "both"
+                        words::is_connector(w) || matches!(w, "both" | "the")
                     })
-            }) || groups
-                .last()
-                .is_some_and(|g| g.end == m.start && self.word(m.start) != "the");
-            if joins {
+            });
+            // "NATO-member Norway": of two adjacent names the last is the head.
+            let adjacent = groups.last().is_some_and(|g| g.end == m.start);
+            if adjacent {
+                let g = groups.last_mut().unwrap();
+                g.members.pop();
+                if g.members.is_empty() {
+                    g.start = m.start;
+                }
+                g.members.push(i);
+                g.end = m.end;
+                g.possessive = m.possessive;
+            } else if joins {
                 let g = groups.last_mut().unwrap();
                 g.members.push(i);
                 g.end = m.end;
