@@ -324,6 +324,25 @@ mod tests {
     }
 
     #[test]
+    fn a_users_file_extends_and_overrides() {
+        let mut al = Alignments::builtin().clone();
+        let user = Alignments::parse(
+            "alliance | NATO | USA | 1949-08-24 |\npartnership | Test Pact | AAA | 2020-01-01 |\npartnership | Test Pact | BBB | 2020-01-01 | 2021-01-01\n",
+            Path::new("user.txt"),
+        )
+        .unwrap();
+        al.extend(user);
+        let nato = al.alignments.iter().find(|a| a.name == "NATO").unwrap();
+        assert_eq!(nato.members.len(), 1);
+        assert_eq!(al.between("AAA", "BBB", d(2020, 6, 1)).len(), 1);
+        assert!(al.between("AAA", "BBB", d(2021, 1, 2)).is_empty());
+        let names: Vec<&str> = al.alignments.iter().map(|a| a.name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+    }
+
+    #[test]
     fn window_overlap() {
         let al = Alignments::builtin();
         let l = al.labels_between_during("GBR", "FRA", Some(d(2021, 1, 1)), None);
