@@ -474,3 +474,28 @@ mod tests {
         assert_eq!(m.date, chrono::NaiveDate::from_ymd_opt(2023, 11, 30));
     }
 }
+#[cfg(test)]
+mod readability_tests {
+    /// Readability, not the fallback, picks the fixture's content: the related links, share
+    /// buttons, sidebar and footer are gone, the figcaption is a caption.
+    #[test]
+    fn readability_keeps_the_story_only() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sanctions.html");
+        let html = std::fs::read_to_string(path).unwrap();
+        let (blocks, captions) =
+            super::readability_blocks(&html).expect("readability finds content");
+        assert_eq!(blocks.len(), 4);
+        assert!(blocks[1].starts_with("BRUSSELS — European Union"));
+        let all = blocks.join("\n");
+        for gone in [
+            "Drone exports rise",
+            "Share",
+            "Most read",
+            "All rights reserved",
+            "Lisbon",
+        ] {
+            assert!(!all.contains(gone), "{gone}");
+        }
+        assert_eq!(captions.len(), 1);
+    }
+}

@@ -58,64 +58,18 @@ fn punct_kind(c: char) -> TokenKind {
 /// Tokenizes `text[range]`, pushing tokens with absolute offsets into `text`.
 pub fn tokenize(text: &str, range: TextRange, out: &mut Vec<Token>) {
     let s = range.slice(text);
+    let bytes = s.as_bytes();
     let base = range.start();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = char_at(s, i);
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if is_word_char(c) {
-            let numeric = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            let mut has_inner_period = false;
-            loop {
-                let rest = &s[end..];
-                let mut it = rest.chars();
-                let Some(n) = it.next() else { break };
-                if is_word_char(n) {
-                    end += n.len_utf8();
-                    continue;
-                }
-                let after = it.next();
-                let joins = match n {
-                    // "11,000" and "3.5"; "U.S" and "e.g" (a letter right after the period).
-                    ',' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
-                    '.' => after.is_some_and(|a| {
-                        if numeric {
-                            a.is_ascii_digit()
-                        } else {
-                            a.is_alphabetic() && is_short_segment(&s[i..end])
-                        }
-                    }),
-                    _ if is_hyphen(n) => after.is_some_and(is_word_char),
-                    // Inner apostrophe, but not the possessive "’s" at a word's end.
-                    _ if is_apostrophe(n) => {
-                        after.is_some_and(char::is_alphabetic)
-                            && !is_possessive(&rest[n.len_utf8()..])
-                    }
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                if n == '.' {
-                    has_inner_period = true;
-                }
-                end += n.len_utf8();
-            }
-            // The final period of "U.S." or "Gen." is part of the word.
-            if s[end..].starts_with('.') && !numeric {
-                let word = &s[i..end];
-                let single_initial =
-                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if has_inner_period
-                    || single_initial
-                    || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
-                {
-                    end += 1;
-                }
-            }
-            let kind = if numeric {
+            let end = word_end(s, i, c.is_ascii_digit());
+            let kind = if c.is_ascii_digit() {
                 TokenKind::Number
             } else {
                 TokenKind::Word
@@ -124,34 +78,97 @@ pub fn tokenize(text: &str, range: TextRange, out: &mut Vec<Token>) {
                 range: TextRange::new(base + i, base + end),
                 kind,
             });
-            while chars.peek().is_some_and(|&(k, _)| k < end) {
-                chars.next();
-            }
+            i = end;
             continue;
         }
-        if is_apostrophe(c) && is_possessive(&s[i + c.len_utf8()..]) && i > 0 {
+        if is_apostrophe(c) && i > 0 && is_possessive(&s[i + c.len_utf8()..]) {
             // The possessive ending after a word: "’s".
             let end = i + c.len_utf8() + 1;
             out.push(Token {
                 range: TextRange::new(base + i, base + end),
                 kind: TokenKind::Word,
             });
-            chars.next();
+            i = end;
             continue;
         }
-        // A run of the same punctuation is one token: "...", "--", "?!" stays two.
+        // A run of the same punctuation is one token: "...", "--"; "?!" stays two.
         let mut end = i + c.len_utf8();
         if matches!(c, '.' | '-' | '—' | '*' | '=') {
             while s[end..].starts_with(c) {
                 end += c.len_utf8();
-                chars.next();
             }
         }
         out.push(Token {
             range: TextRange::new(base + i, base + end),
             kind: punct_kind(c),
         });
+        i = end;
     }
+}
+
+/// The char at byte `i`, without building an iterator for ASCII.
+fn char_at(s: &str, i: usize) -> char {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        s[i..].chars().next().expect("on a char boundary")
+    }
+}
+
+/// Where the word or number that starts at `start` ends.
+fn word_end(s: &str, start: usize, numeric: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = start;
+    let mut has_inner_period = false;
+    loop {
+        // ASCII letters and digits in one sweep; everything else one char at a time.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if end >= bytes.len() {
+            break;
+        }
+        let n = char_at(s, end);
+        if is_word_char(n) {
+            end += n.len_utf8();
+            continue;
+        }
+        let rest = &s[end + n.len_utf8()..];
+        let after = rest.chars().next();
+        let joins = match n {
+            // "11,000" and "3.5"; "U.S" and "e.g" (a letter right after the period).
+            ',' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
+            '.' => after.is_some_and(|a| {
+                if numeric {
+                    a.is_ascii_digit()
+                } else {
+                    a.is_alphabetic() && is_short_segment(&s[start..end])
+                }
+            }),
+            _ if is_hyphen(n) => after.is_some_and(is_word_char),
+            // Inner apostrophe, but not the possessive "’s" at a word's end.
+            _ if is_apostrophe(n) => after.is_some_and(char::is_alphabetic) && !is_possessive(rest),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        has_inner_period |= n == '.';
+        end += n.len_utf8();
+    }
+    // The final period of "U.S." or "Gen." is part of the word.
+    if !numeric && bytes.get(end) == Some(&b'.') {
+        let word = &s[start..end];
+        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if has_inner_period
+            || single_initial
+            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        {
+            end += 1;
+        }
+    }
+    end
 }
 
 /// "s" at the end of a word, after the apostrophe: the possessive (or "it's").
