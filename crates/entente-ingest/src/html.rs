@@ -189,6 +189,16 @@ fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
     None
 }
 
+/// "Headline | Site Name" -> "Headline": `<title>` usually carries the site's name after a bar.
+fn strip_site_name(title: &str) -> String {
+    match title.rsplit_once(" | ") {
+        Some((head, site)) if site.split_whitespace().count() <= 5 && !head.is_empty() => {
+            head.trim().to_string()
+        }
+        _ => title.to_string(),
+    }
+}
+
 fn genre_of_words(s: &str) -> Genre {
     let l = s.to_lowercase();
     if [
@@ -229,7 +239,7 @@ fn read_meta(doc: &Html) -> Meta {
         meta.title = meta_content(doc, &["og:title", "twitter:title"]).or_else(|| {
             doc.select(&sel("title"))
                 .next()
-                .map(|t| normalize(&t.text().collect::<String>()))
+                .map(|t| strip_site_name(&normalize(&t.text().collect::<String>())))
                 .filter(|t| !t.is_empty())
         });
     }
@@ -459,6 +469,14 @@ mod tests {
         assert_eq!(m.date, chrono::NaiveDate::from_ymd_opt(2024, 5, 2));
         assert_eq!(m.authors, vec!["Lena Park", "Omar Haddad"]);
         assert_eq!(m.genre, Genre::Commentary);
+    }
+
+    #[test]
+    fn title_tag_loses_the_site_name() {
+        let doc = Html::parse_document(
+            "<html><head><title>Envoys Meet | The Daily Ledger</title></head></html>",
+        );
+        assert_eq!(read_meta(&doc).title.as_deref(), Some("Envoys Meet"));
     }
 
     #[test]

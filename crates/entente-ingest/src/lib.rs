@@ -55,7 +55,7 @@ pub use options::{ReadOptions, DEFAULT_MAX_BYTES};
 pub use segment::segment;
 
 /// What [`read_input`] yields: articles and per-article (or per-record) errors, in input order.
-pub type Articles = Box<dyn Iterator<Item = Result<Article, IngestError>>>;
+pub type Articles = Box<dyn Iterator<Item = Result<Article, IngestError>> + Send>;
 
 /// Reads one input. Text and HTML give one article; JSON Lines and CSV one per record, read
 /// lazily. A problem with the whole input is the single item yielded.
@@ -109,7 +109,7 @@ fn read_decoded(
     match format {
         Format::Text => single(text::parse_text(&text)),
         Format::Html => single(html::parse_html(&text)),
-        Format::JsonLines => records::read_json(path, text, warnings, opts.clone()),
-        Format::Csv => records::read_csv(path, text, warnings, opts.clone()),
+        Format::JsonLines => records::read_json(path, text, !warnings.is_empty(), opts.clone()),
+        Format::Csv => records::read_csv(path, text, !warnings.is_empty(), opts.clone()),
     }
 }

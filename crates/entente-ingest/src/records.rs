@@ -31,7 +31,7 @@ struct Fields {
 fn record_to_article(
     fields: Fields,
     at: Location,
-    warnings: &[String],
+    lossy: bool,
     opts: &ReadOptions,
 ) -> Result<Article, IngestError> {
     let text = fields
@@ -41,14 +41,25 @@ fn record_to_article(
             at: at.clone(),
             expected: "`text`, `body` or `content` (a non-empty string)".into(),
         })?;
+    let touched = lossy
+        && (text.contains('\u{FFFD}')
+            || fields
+                .title
+                .as_deref()
+                .is_some_and(|t| t.contains('\u{FFFD}')));
     let mut parts = Parts {
         paragraphs: split_paragraphs(&text),
         title: fields.title,
         url: fields.url.clone(),
         authors: fields.authors,
-        warnings: warnings.to_vec(),
         ..Parts::default()
     };
+    // The file was decoded lossily: say so on the records that were touched, not on all.
+    if touched {
+        parts
+            .warnings
+            .push(format!("{at}: invalid UTF-8 replaced with U+FFFD"));
+    }
     parts.key = fields
         .id
         .or(fields.url)
@@ -140,11 +151,11 @@ fn json_fields(obj: &Map<String, Value>) -> Fields {
 fn json_record(
     value: Value,
     at: Location,
-    warnings: &[String],
+    lossy: bool,
     opts: &ReadOptions,
 ) -> Result<Article, IngestError> {
     match value {
-        Value::Object(obj) => record_to_article(json_fields(&obj), at, warnings, opts),
+        Value::Object(obj) => record_to_article(json_fields(&obj), at, lossy, opts),
         other => Err(IngestError::Json {
             at,
             message: format!(
@@ -171,9 +182,9 @@ fn json_kind(v: &Value) -> &'static str {
 pub(crate) fn read_json(
     path: &Path,
     text: String,
-    warnings: Vec<String>,
+    lossy: bool,
     opts: ReadOptions,
-) -> Box<dyn Iterator<Item = Result<Article, IngestError>>> {
+) -> crate::Articles {
     let path = path.to_path_buf();
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') || (trimmed.starts_with('{') && !first_line_is_json(trimmed)) {
@@ -182,13 +193,13 @@ pub(crate) fn read_json(
         return match serde_json::from_str::<Value>(&text) {
             Ok(Value::Array(items)) => {
                 Box::new(items.into_iter().enumerate().map(move |(i, v)| {
-                    json_record(v, Location::line(&path, i as u64 + 1), &warnings, &opts)
+                    json_record(v, Location::line(&path, i as u64 + 1), lossy, &opts)
                 }))
             }
             Ok(v) => Box::new(std::iter::once(json_record(
                 v,
                 Location::line(&path, 1),
-                &warnings,
+                lossy,
                 &opts,
             ))),
             Err(e) => Box::new(std::iter::once(Err(IngestError::Json {
@@ -202,7 +213,7 @@ pub(crate) fn read_json(
         text,
         pos: 0,
         line: 0,
-        warnings,
+        lossy,
         opts,
     })
 }
@@ -217,7 +228,7 @@ struct JsonLines {
     text: String,
     pos: usize,
     line: u64,
-    warnings: Vec<String>,
+    lossy: bool,
     opts: ReadOptions,
 }
 
@@ -236,7 +247,7 @@ impl Iterator for JsonLines {
             }
             let at = Location::line(&self.path, self.line);
             let result = match serde_json::from_str::<Value>(line) {
-                Ok(v) => json_record(v, at, &self.warnings, &self.opts),
+                Ok(v) => json_record(v, at, self.lossy, &self.opts),
                 Err(e) => Err(IngestError::Json {
                     at,
                     message: strip_json_line(&e),
@@ -261,9 +272,9 @@ fn strip_json_line(e: &serde_json::Error) -> String {
 pub(crate) fn read_csv(
     path: &Path,
     text: String,
-    warnings: Vec<String>,
+    lossy: bool,
     opts: ReadOptions,
-) -> Box<dyn Iterator<Item = Result<Article, IngestError>>> {
+) -> crate::Articles {
     let path = path.to_path_buf();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -313,12 +324,7 @@ pub(crate) fn read_csv(
             Ok(true) => {
                 let line = record.position().map_or(line, |p| p.line());
                 let at = Location::line(&path, line);
-                Some(record_to_article(
-                    cols.fields(&record),
-                    at,
-                    &warnings,
-                    &opts,
-                ))
+                Some(record_to_article(cols.fields(&record), at, lossy, &opts))
             }
             Err(e) => {
                 let line = e.position().map_or(line, |p| p.line());
@@ -389,7 +395,7 @@ mod tests {
         } else {
             read_json
         };
-        f(path, text.to_string(), Vec::new(), ReadOptions::default()).collect()
+        f(path, text.to_string(), false, ReadOptions::default()).collect()
     }
 
     #[test]

@@ -53,7 +53,12 @@ pub(crate) fn parse_lines(lines: &[String], known_title: Option<&str>) -> Parts 
     let body_start = (start..lines.len())
         .find(|&i| cues::is_prose(&lines[i]) && !cues::is_caption(&lines[i]))
         .unwrap_or(start);
-    let tail_start = find_tail(lines, body_start);
+    let head_authors: Vec<String> = lines[start..body_start]
+        .iter()
+        .filter_map(|l| cues::byline_names(l))
+        .flatten()
+        .collect();
+    let tail_start = find_tail(lines, body_start, &head_authors);
 
     let push = |parts: &mut Parts, kind, text: &str| {
         let date = (kind == BoilerplateKind::Caption)
@@ -152,10 +157,14 @@ fn detect_title(lines: &[String]) -> Option<String> {
         return None;
     }
     let n_words = first.split_whitespace().count();
+    // A headline may end in '?' or '!' or a quote, never in a stop or a comma.
+    let last = first
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .chars()
+        .last();
     let headline = first.chars().count() <= 160
         && n_words <= 25
-        && !first.ends_with('.')
-        && !first.ends_with(',')
+        && !matches!(last, Some('.' | ',' | ';' | ':' | '…'))
         && !cues::is_caption(first)
         && !cues::is_timestamp(first)
         && cues::section_label(first).is_none()
@@ -175,7 +184,7 @@ fn genre_prefix(title: &str) -> Option<Genre> {
 
 /// Where the tail begins: the first of the last lines that opens with a disclaimer, an author
 /// box heading, or an author's name followed by a bio, so that only furniture follows it.
-fn find_tail(lines: &[String], body_start: usize) -> usize {
+fn find_tail(lines: &[String], body_start: usize, authors: &[String]) -> usize {
     let n = lines.len();
     let from = n.saturating_sub(TAIL_WINDOW).max(body_start + 1);
     for i in from..n {
@@ -185,9 +194,10 @@ fn find_tail(lines: &[String], body_start: usize) -> usize {
             || cues::is_author_marker(line)
             || cues::is_bio(line)
             || (cues::is_name_line(line)
-                && rest
-                    .iter()
-                    .any(|l| cues::is_bio(l) || cues::is_author_marker(l)));
+                && (authors.contains(line)
+                    || rest
+                        .iter()
+                        .any(|l| cues::is_bio(l) || cues::is_author_marker(l))));
         // Everything after the opening must be furniture too, not more news.
         if opens && rest.iter().all(|l| is_tail_furniture(l)) {
             return i;
@@ -303,6 +313,28 @@ mod tests {
         assert_eq!(p.date_text, chrono::NaiveDate::from_ymd_opt(2024, 6, 3));
         let p = parse_text("Talks Resume\n\nThe talks resumed in Doha, and a deal signed on June 3, 2024 was praised by all sides.\n");
         assert_eq!(p.date_text, None);
+    }
+
+    #[test]
+    fn the_byline_name_repeated_at_the_end_is_not_body() {
+        let p = parse_text("Port Deal Signed\nBy Lena Park\n\nThe two governments signed the port agreement on Friday after months of talks.\nLena Park\n");
+        assert_eq!(p.paragraphs.len(), 1);
+        assert_eq!(
+            p.boilerplate.last().unwrap().kind,
+            BoilerplateKind::AuthorBio
+        );
+    }
+
+    #[test]
+    fn a_first_line_ending_in_a_stop_is_not_a_title() {
+        let p = parse_text(
+            "Talks ended.\n\nBoth sides left Geneva on Friday without a joint statement.\n",
+        );
+        assert_eq!(p.title, None);
+        let p = parse_text(
+            "Will the Truce Hold?\n\nBoth sides left Geneva on Friday without a joint statement.\n",
+        );
+        assert_eq!(p.title.as_deref(), Some("Will the Truce Hold?"));
     }
 
     #[test]

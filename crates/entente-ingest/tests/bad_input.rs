@@ -105,3 +105,25 @@ fn error_location_has_the_line() {
     assert_eq!(lines, vec![Some(2), Some(3)]);
     assert!(errs.iter().all(|e| e.location().path == p));
 }
+
+#[test]
+fn invalid_utf8_in_records_is_flagged_on_the_touched_record_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.jsonl");
+    fs::write(
+        &p,
+        b"{\"text\": \"Clean.\"}\n{\"text\": \"Caf\xe9 talks.\"}\n",
+    )
+    .unwrap();
+    let input = discover(std::slice::from_ref(&p)).pop().unwrap().unwrap();
+    let out: Vec<_> = read_input(&input, &ReadOptions::default())
+        .map(Result::unwrap)
+        .collect();
+    assert!(out[0].warnings.is_empty());
+    assert_eq!(out[1].warnings.len(), 1);
+    assert!(
+        out[1].warnings[0].ends_with("x.jsonl` line 2: invalid UTF-8 replaced with U+FFFD"),
+        "{}",
+        out[1].warnings[0]
+    );
+}
