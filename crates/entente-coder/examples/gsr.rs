@@ -25,6 +25,8 @@ fn codes(v: &Value) -> BTreeSet<String> {
 
 fn main() {
     let show_misses = std::env::args().any(|a| a == "--misses");
+    // `--why`: for misses with nothing coded, how many actors and triggers were found.
+    let show_why = std::env::args().any(|a| a == "--why");
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/plover_gsr.jsonl");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -46,7 +48,8 @@ fn main() {
         let (body, paragraphs) = join_paragraphs(&[sentence]);
         let mut article = Article::new(body, paragraphs);
         article.genre = Genre::News;
-        let events = coder.code(&entente_ingest::segment(article));
+        let doc = entente_ingest::segment(article);
+        let events = coder.code(&doc);
         let got: BTreeSet<Triple> = events
             .iter()
             .map(|e| {
@@ -66,6 +69,27 @@ fn main() {
         t.2 += 1;
         for g in &got {
             per_type.entry(g.0.clone()).or_default().1 += 1;
+        }
+        if show_why && !hit && events.is_empty() {
+            let ex = coder.explain(&doc);
+            let actors: Vec<String> = ex
+                .sentences
+                .iter()
+                .flat_map(|s| s.actors.iter().map(|a| format!("{}={}", a.text, a.code)))
+                .collect();
+            let triggers: Vec<String> = ex
+                .sentences
+                .iter()
+                .flat_map(|s| {
+                    s.candidates
+                        .iter()
+                        .map(|c| format!("{}:{} ({})", c.event, c.trigger, c.why))
+                })
+                .collect();
+            println!(
+                "EMPTY {:?}\n  actors {actors:?}\n  triggers {triggers:?}\n  {sentence}",
+                want
+            );
         }
         if show_misses && !hit {
             println!("MISS {:?}\n  got {:?}\n  {sentence}", want, got);

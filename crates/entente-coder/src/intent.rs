@@ -25,7 +25,10 @@ fn cooperative(t: EventType) -> bool {
 
 /// Conflictual types whose announced future is a THREATEN.
 fn punitive(t: EventType) -> bool {
-    matches!(t, EventType::Sanction | EventType::Coerce | EventType::Assault)
+    matches!(
+        t,
+        EventType::Sanction | EventType::Coerce | EventType::Assault
+    )
 }
 
 /// How a trigger's event is recoded, given its modality and whether a future ("will",
@@ -70,7 +73,13 @@ mod tests {
             Some((EventType::Reject, Modality::Reported))
         );
         // "did not send": a negated act, not a refusal.
-        assert_eq!(recode(EventType::Aid, Modality::Negated, false, false), None);
-        assert_eq!(recode(EventType::Mobilize, Modality::Planned, true, false), None);
+        assert_eq!(
+            recode(EventType::Aid, Modality::Negated, false, false),
+            None
+        );
+        assert_eq!(
+            recode(EventType::Mobilize, Modality::Planned, true, false),
+            None
+        );
     }
 }

@@ -63,9 +63,10 @@ pub fn decide(
         // "said it would allow": "would" after a reporting verb is the future seen from
         // the past, a plan rather than a hypothesis.
         let modality = if cue.phrase == "would"
-            && cues.iter().any(|r| {
-                r.end <= c.start && lexicon.cue(r.cue).modality == Modality::Reported
-            }) {
+            && cues
+                .iter()
+                .any(|r| r.end <= c.start && lexicon.cue(r.cue).modality == Modality::Reported)
+        {
             Modality::Planned
         } else {
             cue.modality

@@ -100,16 +100,20 @@ impl<'d> Collector<'d> {
             let mut event_type = rule.event;
             let mut mode = rule.mode.clone();
             let mut cameo = rule.cameo.clone();
-            if let Some((t, m)) =
-                intent::recode(rule.event, decision.modality, decision.future, decision.reported)
-            {
+            if let Some((t, m)) = intent::recode(
+                rule.event,
+                decision.modality,
+                decision.future,
+                decision.reported,
+            ) {
                 mode = Some(rule.event.as_str().to_ascii_lowercase());
                 event_type = t;
                 cameo = None;
                 decision.modality = m;
-                decision
-                    .cues
-                    .push(format!("an intention is its own event: {} -> {t}", rule.event));
+                decision.cues.push(format!(
+                    "an intention is its own event: {} -> {t}",
+                    rule.event
+                ));
             }
             let (date, date_why) = pick_date(a, m, &found_dates, ctx);
             let trigger_text = a.text_of(m.start, m.end).to_string();
@@ -313,6 +317,13 @@ fn work_out_roles(
             });
         }
         Frame::SourceOnly => target = None,
+        Frame::Addressee => {
+            target = subject.map(|f| Found {
+                group: f.group,
+                why: "the addressee: the subject of the demanded act",
+            });
+            source = subject.and_then(|f| roles::speaker(a, a.groups[f.group].start));
+        }
         _ => {}
     }
     // "talks between X and Y", "ties between Pyongyang and Moscow": both sides act.
@@ -360,11 +371,12 @@ fn work_out_roles(
         })
     } else if frame == Frame::Mutual && !mutual && target_actors.is_empty() {
         Err("a joint act needs two parties: found one".to_string())
-    } else if frame
-        == (Frame::Directed {
-            target_required: true,
-        })
-        && target_actors.is_empty()
+    } else if matches!(
+        frame,
+        Frame::Directed {
+            target_required: true
+        } | Frame::Addressee
+    ) && target_actors.is_empty()
     {
         Err("the rule needs a target and none was found in the clause".to_string())
     } else {

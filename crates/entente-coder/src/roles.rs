@@ -51,6 +51,13 @@ pub fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Fo
             }
             continue;
         }
+        if words::is_subject_pronoun(w) {
+            // "King Hassan of Morocco ... said he would": the pronoun's antecedent.
+            return left_group(a, i, i).map(|group| Found {
+                group,
+                why: "a pronoun subject: the nearest actor before it",
+            });
+        }
         if let Some(g) = a.group_at(i) {
             // "with Pyongyang supplying munitions": an absolute clause's own subject.
             let absolute = a.groups[g].end == from
@@ -246,4 +253,27 @@ pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize) -> bool {
         return true;
     }
     start >= 2 && words::is_possessive_pronoun(a.word(start - 2)) && a.group_at(start - 1).is_none()
+}
+
+/// The speaker of the clause around a group ("Russia said on Tuesday that Sudan must"):
+/// the nearest actor before `from` not governed by a preposition, crossing "that" and
+/// reporting verbs but not a clause break.
+pub fn speaker(a: &Analysis<'_>, from: usize) -> Option<Found> {
+    let mut i = from;
+    while i > 0 {
+        i -= 1;
+        if words::is_hard_break(a.word(i)) {
+            return None;
+        }
+        if let Some(g) = a.group_at(i) {
+            if a.after_preposition(g).is_none() {
+                return Some(Found {
+                    group: g,
+                    why: "the speaker of the clause around the addressee",
+                });
+            }
+            i = a.groups[g].start;
+        }
+    }
+    None
 }

@@ -8,7 +8,9 @@
 //!   `src>tgt` (subject acts on the object or prepositional recipient; a target is needed),
 //!   `src>tgt?` (the target may be missing), `src` (no recipient: a missile test),
 //!   `tgt<src` (the subject undergoes: "came under fire from X"), `mutual` (a compound
-//!   subject acts together: "Russia and North Korea signed a pact").
+//!   subject acts together: "Russia and North Korea signed a pact"), `says>subject` (the
+//!   subject is the addressee and the speaker of the clause around it the source: "Russia
+//!   said Sudan must return the helicopter").
 //! - `modality.txt`: `cue | modality | reach`, where `reach` is how many tokens before the
 //!   trigger the cue may stand (`3`), or `sentence` for cues that colour the whole sentence
 //!   ("if", "whether"). `reported` cues are reporting verbs; the coder takes who says so
@@ -67,6 +69,8 @@ pub enum Frame {
     Inverse,
     /// `mutual`: a compound subject acts jointly; a lone subject takes the object as target.
     Mutual,
+    /// `says>subject`: the subject is the addressee; the speaker around it the source.
+    Addressee,
 }
 
 impl FromStr for Frame {
@@ -82,8 +86,10 @@ impl FromStr for Frame {
             "src" => Ok(Frame::SourceOnly),
             "tgt<src" => Ok(Frame::Inverse),
             "mutual" => Ok(Frame::Mutual),
+            "says>subject" => Ok(Frame::Addressee),
             _ => Err(format!(
-                "`{s}` is not a frame; hint: use `src>tgt`, `src>tgt?`, `src`, `tgt<src` or `mutual`"
+                "`{s}` is not a frame; hint: use `src>tgt`, `src>tgt?`, `src`, `tgt<src`, \
+                 `mutual` or `says>subject`"
             )),
         }
     }

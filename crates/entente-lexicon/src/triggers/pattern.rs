@@ -17,7 +17,7 @@
 use super::inflect;
 
 /// How many tokens a `{...}` element may look ahead of the previous element.
-pub const NEAR_WINDOW: usize = 6;
+pub const NEAR_WINDOW: usize = 8;
 
 /// One element of a compiled pattern: the forms it accepts, lower-case.
 #[derive(Debug, Clone, PartialEq, Eq)]
