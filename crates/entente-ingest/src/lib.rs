@@ -9,7 +9,7 @@
 //!    per record. Errors name the file and line; a bad record does not stop the rest.
 //! 3. Each reader separates the body from boilerplate (captions, bylines, timestamps, section
 //!    labels, disclaimers, author bios), finds title, authors, date, genre and language, and
-//!    normalizes the body ([`normalize`]).
+//!    normalizes the body ([`normalize()`]).
 //! 4. [`segment`] splits the body and the captions into sentences ([`sentences::split`]) and
 //!    tokens ([`tokens::tokenize`]) whose ranges index the normalized text exactly.
 //!

@@ -13,13 +13,17 @@
 use entente_model::TextRange;
 
 /// Abbreviations after which a period practically never ends a sentence: titles and ranks,
-/// "No." before a number, and Latin "e.g."/"i.e."/"vs.".
+/// and Latin "e.g."/"i.e."/"vs.".
 const NEVER_ENDS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "cmdr", "gov", "sen", "rep", "reps", "sens", "pres", "rev", "hon", "st", "mt", "ft", "no",
-    "nos", "vs", "e.g", "i.e", "cf", "approx", "dept", "fig", "vol", "pp", "p", "ph.d", "amb",
-    "messrs", "brig", "gens", "supt", "insp", "det", "cpl", "pvt",
+    "cmdr", "gov", "sen", "rep", "reps", "sens", "pres", "rev", "hon", "st", "mt", "ft", "vs",
+    "e.g", "i.e", "cf", "approx", "dept", "amb", "messrs", "brig", "gens", "supt", "insp", "det",
+    "cpl", "pvt",
 ];
+
+/// Abbreviations that stand before a number ("No. 10", "Vol. 3"); before anything else the
+/// period is a full stop ("The answer was no.").
+const BEFORE_NUMBER: &[&str] = &["no", "nos", "vol", "fig", "pp", "art"];
 
 /// Month abbreviations: no break before a number ("Jan. 6"), else like any word.
 const MONTHS: &[&str] = &[
@@ -185,7 +189,7 @@ fn ends_here(line: &str, dot: usize, next: usize, single_period: bool) -> bool {
     if NEVER_ENDS.contains(&lower.as_str()) {
         return false;
     }
-    if MONTHS.contains(&lower.as_str()) {
+    if MONTHS.contains(&lower.as_str()) || BEFORE_NUMBER.contains(&lower.as_str()) {
         return !first.is_ascii_digit();
     }
     let is_initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);

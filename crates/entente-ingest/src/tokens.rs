@@ -24,9 +24,9 @@ fn is_word_char(c: char) -> bool {
 /// Abbreviations whose final period belongs to the word, as in "Gen. Kim".
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
-    "rep", "pres", "rev", "hon", "st", "mt", "no", "vs", "inc", "corp", "ltd", "co", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc",
-    "amb", "brig", "dept", "approx",
+    "rep", "pres", "rev", "hon", "st", "mt", "vs", "inc", "corp", "ltd", "co", "jr", "sr", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc", "amb",
+    "brig", "dept", "approx",
 ];
 
 fn punct_kind(c: char) -> TokenKind {
@@ -161,8 +161,16 @@ fn word_end(s: &str, start: usize, numeric: bool) -> usize {
     if !numeric && bytes.get(end) == Some(&b'.') {
         let word = &s[start..end];
         let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        // "No. 10" but "voted no.": a number prefix keeps its period only before a number.
+        let before_number = ["no", "nos", "vol", "fig", "pp", "art"]
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+            && s[end + 1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         if has_inner_period
             || single_initial
+            || before_number
             || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         {
             end += 1;
