@@ -234,14 +234,15 @@ fn starts_with_pronoun_of_bio(line: &str) -> bool {
         .any(|c| line.contains(c))
 }
 
-/// A dateline's date: "KYIV, June 3, 2024 — ..." or "GENEVA (June 3, 2024) - ...".
+/// A dateline's date: "KYIV, June 3, 2024 — ...". The place is in capitals and followed by
+/// a comma, so that "U.S. officials said on June 3, 2024 ..." is not taken for one.
 fn dateline_date(paragraph: &str) -> Option<chrono::NaiveDate> {
-    let first_word = paragraph.split_whitespace().next()?;
-    let caps = first_word.trim_end_matches([',', '(']);
-    if caps.chars().count() < 2
-        || !caps
+    let (place, _) = paragraph.split_once(',')?;
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if !(2..=30).contains(&letters)
+        || !place
             .chars()
-            .all(|c| c.is_uppercase() || c == '-' || c == '.')
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '\''))
     {
         return None;
     }
@@ -311,6 +312,12 @@ mod tests {
     fn dateline_gives_a_text_date() {
         let p = parse_text("Ceasefire Holds\n\nKYIV, June 3, 2024 — The ceasefire held through the night, officials in the capital said on Monday.\n");
         assert_eq!(p.date_text, chrono::NaiveDate::from_ymd_opt(2024, 6, 3));
+        let p = parse_text("Ceasefire Holds\n\nNEW YORK, June 4, 2024 — Envoys met at the United Nations on Tuesday to discuss the truce.\n");
+        assert_eq!(p.date_text, chrono::NaiveDate::from_ymd_opt(2024, 6, 4));
+        let p = parse_text(
+            "Talks Resume\n\nU.S. officials said on June 3, 2024 that the talks would go on.\n",
+        );
+        assert_eq!(p.date_text, None);
         let p = parse_text("Talks Resume\n\nThe talks resumed in Doha, and a deal signed on June 3, 2024 was praised by all sides.\n");
         assert_eq!(p.date_text, None);
     }
