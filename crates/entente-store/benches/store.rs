@@ -276,3 +276,9 @@ fn interactions_all_one_month(bencher: Bencher) {
     };
     query(filter, bencher);
 }
+
+/// Every factual interaction of the store: the worst case, `entente network` over all time.
+#[divan::bench(sample_count = 3)]
+fn interactions_everything(bencher: Bencher) {
+    query(InteractionFilter::factual(), bencher);
+}

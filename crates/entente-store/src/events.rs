@@ -148,14 +148,37 @@ impl Store {
                 quad: QuadClass::try_from(quad).map_err(|e| corrupt(format!("{e}")))?,
                 intensity: r.get::<_, f64>(5).map_err(&err)? as f32,
                 modality: modality.parse().map_err(|e| corrupt(format!("{e}")))?,
-                date: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-                    .map_err(|e| corrupt(format!("date `{date}`: {e}")))?,
+                date: parse_day(&date).ok_or_else(|| corrupt(format!("date `{date}`")))?,
                 mentions: r.get(8).map_err(&err)?,
                 event_id: EventId::from_stored(event_id),
             });
         }
+        // (event, source, target) is unique, so the unstable sort is deterministic.
+        out.sort_unstable_by(|a, b| {
+            (a.date, &a.event_id, &a.source, &a.target).cmp(&(
+                b.date,
+                &b.event_id,
+                &b.source,
+                &b.target,
+            ))
+        });
         Ok(out)
     }
+}
+
+/// `YYYY-MM-DD` as the store writes it. chrono's format-driven parser costs more than the
+/// rest of building an interaction, and a million of them are read at a time.
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// The SQL and arguments of [`Store::interactions`], apart so that tests can check its plan.
@@ -185,7 +208,8 @@ pub(crate) fn interaction_query(filter: &InteractionFilter) -> (String, Vec<Valu
         filter.since,
         filter.until,
     );
-    sql.push_str(" ORDER BY date_start, event_id, source, target");
+    // No ORDER BY: SQLite's sorter would carry whole rows; sorting the built values in Rust
+    // is several times faster (see `Store::interactions`).
     (sql, args)
 }
 
@@ -195,5 +219,28 @@ pub(crate) fn precision_str(p: DatePrecision) -> &'static str {
         DatePrecision::Month => "month",
         DatePrecision::Year => "year",
         DatePrecision::Range => "range",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_day;
+
+    #[test]
+    fn days_parse_like_chrono() {
+        for day in ["2024-06-19", "1999-12-31", "2024-02-29", "0001-01-01"] {
+            assert_eq!(parse_day(day), day.parse().ok(), "{day}");
+        }
+        for bad in [
+            "2023-02-29",
+            "2024-6-19",
+            "2024/06/19",
+            "20240619xx",
+            "",
+            "2024-13-01",
+            "+024-01-01",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
     }
 }

@@ -66,6 +66,15 @@ impl Store {
         Ok(outcomes)
     }
 
+    /// Whether an article with this id is stored: lets an ingest skip coding an article that
+    /// an earlier run already stored.
+    pub fn contains(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .and_then(|mut s| s.exists([id.as_str()]))
+            .map_err(self.err("looking up an article"))
+    }
+
     /// The article stored under an input key (a record id, url or path), if any: lets an
     /// ingest skip what an earlier run already stored before reading it again.
     pub fn article_id_for_key(&self, key: &str) -> Result<Option<ArticleId>, StoreError> {

@@ -70,6 +70,8 @@ fn a_duplicate_inside_one_batch_is_recognized() {
         Some(a.id.clone())
     );
     assert_eq!(store.article_id_for_key("nowhere").unwrap(), None);
+    assert!(store.contains(&a.id).unwrap());
+    assert!(!store.contains(&article("Not stored.").id).unwrap());
 }
 
 #[test]
