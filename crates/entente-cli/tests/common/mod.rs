@@ -151,8 +151,8 @@ pub fn json_lines(out: &Output) -> Vec<Value> {
 }
 
 /// Runs a command that must succeed and returns its output.
-pub fn ok(mut cmd: Command) -> Output {
-    let out = cmd.output().expect("run entente");
+pub fn ok(mut cmd: impl std::borrow::BorrowMut<Command>) -> Output {
+    let out = cmd.borrow_mut().output().expect("run entente");
     assert!(
         out.status.success(),
         "expected exit 0, got {:?}\nstdout:\n{}\nstderr:\n{}",
