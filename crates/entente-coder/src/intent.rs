@@ -23,11 +23,11 @@ fn cooperative(t: EventType) -> bool {
     )
 }
 
-/// Conflictual types whose announced future is a THREATEN.
+/// Conflictual types whose announced future is a THREATEN ("they would boycott").
 fn punitive(t: EventType) -> bool {
     matches!(
         t,
-        EventType::Sanction | EventType::Coerce | EventType::Assault
+        EventType::Sanction | EventType::Coerce | EventType::Assault | EventType::Protest
     )
 }
 

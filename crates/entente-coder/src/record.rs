@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use entente_lexicon::triggers::{Frame, PartOfSpeech, TriggerMatch};
+use entente_lexicon::triggers::{Frame, PartOfSpeech, TriggerMatch, TriggerRule};
+use entente_lexicon::Lexicon;
 use entente_model::{
-    ActorRef, ArticleDate, Doc, Event, EventDate, EventId, Evidence, Modality, Section,
+    ActorRef, ArticleDate, Doc, Event, EventDate, EventId, EventType, Evidence, Modality, Section,
 };
 
 use crate::explain::{ActorNote, CandidateNote, SentenceExplanation, TriggerNote};
@@ -95,7 +96,7 @@ impl<'d> Collector<'d> {
         let mut notes = Vec::new();
         for m in &kept {
             let rule = triggers.rule(m.rule);
-            let roles = work_out_roles(a, m, rule.frame, rule.pos, &rule.pattern, &reporting);
+            let roles = work_out_roles(a, m, rule, coder.lexicon, &reporting);
             let mut decision = modality::decide(a, triggers, &cues, m.start, m.end, ctx.strict);
             let mut event_type = rule.event;
             let mut mode = rule.mode.clone();
@@ -269,11 +270,11 @@ fn actors_of(a: &Analysis<'_>, group: usize) -> Vec<ActorRef> {
 fn work_out_roles(
     a: &Analysis<'_>,
     m: &TriggerMatch,
-    frame: Frame,
-    pos: PartOfSpeech,
-    head: &str,
+    rule: &TriggerRule,
+    lexicon: &Lexicon,
     reporting: &[(usize, usize)],
 ) -> Roles {
+    let (frame, pos, head, event) = (rule.frame, rule.pos, rule.pattern.as_str(), rule.event);
     let mut confidence: f32 = 0.85;
     let passive = pos == PartOfSpeech::Verb && m.participle && roles::is_passive(a, m.start);
     let subject = roles::subject(a, m.start, reporting);
@@ -359,6 +360,15 @@ fn work_out_roles(
             confidence -= 0.1;
         }
     }
+    let mut target_why = None;
+    if event == EventType::Protest && target_actors.is_empty() && !source_actors.is_empty() {
+        // A protest names no addressee when it is against the protesters' own government
+        // (PLOVER: protests are against the recipient).
+        if let Some(home) = home_government(lexicon, &source_actors[0]) {
+            target_actors.push(home);
+            target_why = Some("a protest with no named addressee: the protesters' own government");
+        }
+    }
     let verdict = if pos == PartOfSpeech::Verb && roles::verb_used_as_noun(a, m.start) {
         Err("the verb's word is used as a noun or adjective here".to_string())
     } else if third_person_without_subject(a, m, head, subject) {
@@ -386,7 +396,9 @@ fn work_out_roles(
         source: source_actors,
         source_why: source.map_or("none found".to_string(), |f| f.why.to_string()),
         target: target_actors,
-        target_why: if mutual {
+        target_why: if let Some(why) = target_why {
+            why.to_string()
+        } else if mutual {
             "none: a joint act of the sources".to_string()
         } else {
             target.map_or("none found".to_string(), |f| f.why.to_string())
@@ -445,4 +457,19 @@ fn third_person_without_subject(
     let lemmas = pattern.split_whitespace().next().unwrap_or_default();
     let third = word.ends_with('s') && !lemmas.split('/').any(|l| l == word) && !m.participle;
     third && subject.is_none_or(|f| a.groups[f.group].end + 2 < m.start)
+}
+
+/// The government of an actor's state, as an implicit target.
+fn home_government(lexicon: &Lexicon, actor: &ActorRef) -> Option<ActorRef> {
+    if actor.code.is_organization() {
+        return None;
+    }
+    let country = lexicon.actors.country(actor.code)?;
+    Some(ActorRef {
+        text: String::new(),
+        code: actor.code,
+        sector: "GOV".parse().ok(),
+        name: country.name.clone(),
+        org: None,
+    })
 }

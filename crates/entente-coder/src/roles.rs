@@ -192,13 +192,18 @@ pub fn noun_source(a: &Analysis<'_>, start: usize) -> Option<Found> {
     None
 }
 
-/// Relative clauses closed before `before` (", which invaded Ukraine in 2022,"), as
+/// Relative clauses and appositions closed before `before` (", which invaded Ukraine in
+/// 2022,"), as
 /// inclusive token spans: the subject search passes over them to the antecedent.
 fn relative_clauses(a: &Analysis<'_>, before: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < before {
-        if a.word(i) == "," && matches!(a.word(i + 1), "which" | "who") {
+        // ", which ..." and ", who ..." clauses, and appositions right after an actor:
+        // "Pakistan, a key U.S. ally in the war against terrorism, has refused".
+        let apposition =
+            i > 0 && a.group_at(i - 1).is_some() && matches!(a.word(i + 1), "a" | "an" | "the");
+        if a.word(i) == "," && (matches!(a.word(i + 1), "which" | "who") || apposition) {
             if let Some(j) = (i + 2..before).find(|&j| a.word(j) == ",") {
                 out.push((i, j));
                 i = j;
