@@ -392,7 +392,13 @@ fn page_captions(doc: &Html) -> Vec<String> {
                 SKIP.contains(&e.name()) || is_junk(e)
             })
         })
-        .map(|fc| normalize(&fc.text().collect::<Vec<_>>().join(" ")))
+        .map(|fc| {
+            // The same walk as the content's, so that both spell a caption alike.
+            let mut walk = Walk::default();
+            walk.node(fc);
+            walk.flush();
+            walk.blocks.join(" ")
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -449,7 +455,7 @@ mod tests {
     #[test]
     fn fallback_walk_drops_furniture() {
         let doc = Html::parse_document(
-            "<html><body><nav>Home | World</nav><div class='ad-slot'>Buy now</div><article><h1>Talks</h1><p>The envoy <b>arrived</b> today.</p><script>x()</script><figure><img><figcaption>The envoy lands. Photo: AFP</figcaption></figure><p>Talks begin.</p></article><footer>(c) Site</footer></body></html>",
+            "<html><body><nav>Home | World</nav><div class='ad-slot'>Buy now</div><article><h1>Talks</h1><p>The envoy <b>arrived</b> today.</p><script>x()</script><figure><img><figcaption>The envoy <b>lan</b>ds. Photo: AFP</figcaption></figure><p>Talks begin.</p></article><footer>(c) Site</footer></body></html>",
         );
         let (blocks, captions) = walked_blocks(&doc);
         assert_eq!(
