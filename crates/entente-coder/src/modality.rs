@@ -7,9 +7,9 @@
 //! - in commentary and analysis every speculative or hypothetical cue reaches the whole
 //!   sentence, so a forecast is never coded as a fact;
 //! - the strongest cue wins: negated, hypothetical, speculative, planned, reported;
-//! - for `reported`, who says so is the actor right before the cue ("the ministry said"),
-//!   else the actor right after it ("according to the UN"), else the words before it
-//!   ("officials said").
+//! - for `reported`, who says so is the actor right before the cue ("Poland said"), else
+//!   the words before it ("the ministry said"), else the actor right after it ("according
+//!   to the UN").
 
 use entente_lexicon::triggers::{CueMatch, Reach, TriggerLexicon};
 use entente_model::Modality;
@@ -117,11 +117,7 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
             return Some(names(g));
         }
     }
-    let right = (c.end..(c.end + 3).min(a.len())).find_map(|i| a.group_at(i));
-    if let Some(g) = right {
-        return Some(names(g));
-    }
-    // "officials said", "security sources said": the words before the cue.
+    // "officials said", "the ministry said": the words before the cue.
     let mut from = c.start;
     while from > 0 && c.start - from < 3 {
         let w = a.word(from - 1);
@@ -130,5 +126,10 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
         }
         from -= 1;
     }
-    (from < c.start).then(|| a.text_of(from, c.start).to_string())
+    if from < c.start {
+        return Some(a.text_of(from, c.start).to_string());
+    }
+    // "according to the UN", "said the ministry".
+    let right = (c.end..(c.end + 3).min(a.len())).find_map(|i| a.group_at(i));
+    right.map(names)
 }
