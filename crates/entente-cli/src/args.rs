@@ -78,11 +78,31 @@ pub struct ReadArgs {
     /// The publication date to use for every article, overriding what the input says.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<NaiveDate>,
+    /// The genre to use for every article, overriding what entente would tell from the text.
+    #[arg(long, value_enum)]
+    pub genre: Option<GenreArg>,
     /// Refuse input files larger than this many megabytes.
     #[arg(long, default_value_t = 20, value_name = "MB")]
     pub max_size: u64,
     #[command(flatten)]
     pub lexicon: LexiconDirArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum GenreArg {
+    News,
+    Commentary,
+    Analysis,
+}
+
+impl From<GenreArg> for entente_model::Genre {
+    fn from(g: GenreArg) -> Self {
+        match g {
+            GenreArg::News => entente_model::Genre::News,
+            GenreArg::Commentary => entente_model::Genre::Commentary,
+            GenreArg::Analysis => entente_model::Genre::Analysis,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

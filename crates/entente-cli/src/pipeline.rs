@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 use entente_coder::Coder;
 use entente_ingest::{Input, ReadOptions};
 use entente_lexicon::Lexicon;
-use entente_model::{Article, Doc, Event};
+use entente_model::{Article, Doc, Event, Genre};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn read_options(args: &ReadArgs) -> ReadOptions {
     ReadOptions {
         max_bytes: args.max_size.saturating_mul(1024 * 1024),
         date_override: args.date,
-        ..ReadOptions::default()
+        genre_override: args.genre.map(Genre::from),
     }
 }
 
@@ -92,8 +92,9 @@ impl Diagnostics {
         self.bar.suspend(|| eprintln!("error: {err}"));
     }
 
-    pub fn warn(&self, what: &str, warning: &str) {
-        self.bar.suspend(|| eprintln!("warning: {what}: {warning}"));
+    /// Readers' warnings already name their file and line.
+    pub fn warn(&self, warning: &str) {
+        self.bar.suspend(|| eprintln!("warning: {warning}"));
     }
 
     pub fn failed(&self) -> usize {

@@ -52,7 +52,7 @@ pub enum IngestError {
     NotFound { at: Location },
     #[error("{at}: empty")]
     Empty { at: Location },
-    #[error("{at}: {size} bytes is over the limit of {limit} bytes\nhint: split the file, or raise the limit (`--max-bytes`)")]
+    #[error("{at}: {size} bytes is over the limit of {limit} bytes\nhint: split the file, or raise the limit (`--max-size MB`)")]
     TooLarge { at: Location, size: u64, limit: u64 },
     #[error("{at}: looks binary, not text ({reason})\nhint: entente reads UTF-8 text, HTML, JSON Lines and CSV")]
     Binary { at: Location, reason: String },

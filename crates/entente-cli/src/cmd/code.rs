@@ -27,7 +27,7 @@ pub fn run(args: CodeArgs) -> Result<Outcome> {
             match item {
                 Ok(article) => {
                     for warning in &article.warnings {
-                        diag.warn(article.key.as_deref().unwrap_or("input"), warning);
+                        diag.warn(warning);
                     }
                     chunk.push(article);
                     if chunk.len() == CHUNK {

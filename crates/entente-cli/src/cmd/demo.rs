@@ -40,6 +40,7 @@ pub fn run(args: DemoArgs) -> Result<Outcome> {
     let read = ReadArgs {
         paths: vec![samples.clone()],
         date: None,
+        genre: None,
         max_size: 20,
         lexicon: LexiconDirArg { lexicon: None },
     };

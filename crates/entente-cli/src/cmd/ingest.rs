@@ -99,8 +99,7 @@ pub fn ingest(
             match item {
                 Ok(article) => {
                     for warning in &article.warnings {
-                        let what = article.key.as_deref().unwrap_or("input");
-                        diag.warn(what, warning);
+                        diag.warn(warning);
                     }
                     summary.read += 1;
                     batch.push(article);
