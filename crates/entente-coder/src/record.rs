@@ -361,15 +361,21 @@ fn work_out_roles(
         }
     }
     let mut target_why = None;
-    if event == EventType::Protest && target_actors.is_empty() && !source_actors.is_empty() {
-        // A protest names no addressee when it is against the protesters' own government
-        // (PLOVER: protests are against the recipient).
+    let domestic = matches!(
+        event,
+        EventType::Protest | EventType::Coerce | EventType::Concede
+    );
+    if domestic && target_actors.is_empty() && source_actors.len() == 1 && !mutual {
+        // Protests, repression and concessions that name no other party act within the
+        // actor's own state: a protest is against its government, an arrest or a lifted
+        // curfew falls on its people (the same-state dyad of domestic events).
         if let Some(home) = home_government(lexicon, &source_actors[0]) {
             target_actors.push(home);
-            target_why = Some("a protest with no named addressee: the protesters' own government");
+            target_why = Some("a domestic act naming no other party: the actor's own state");
         }
     }
-    let verdict = if pos == PartOfSpeech::Verb && roles::verb_used_as_noun(a, m.start) {
+    let verdict = if pos == PartOfSpeech::Verb && roles::verb_used_as_noun(a, m.start, m.participle)
+    {
         Err("the verb's word is used as a noun or adjective here".to_string())
     } else if third_person_without_subject(a, m, head, subject) {
         Err("a plural noun, not a verb: no subject right before it".to_string())

@@ -243,8 +243,8 @@ pub fn predicative(a: &Analysis<'_>, start: usize) -> bool {
 
 /// Whether a verb rule matched a word used as a noun or adjective: right after a
 /// determiner or preposition ("the attack", "of banned missiles") or after a possessive
-/// pronoun and one modifier ("its indirect support").
-pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize) -> bool {
+/// pronoun and one modifier ("its indirect support", but not "its allies demanded").
+pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bool {
     if start == 0 {
         return false;
     }
@@ -257,7 +257,11 @@ pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize) -> bool {
     {
         return true;
     }
-    start >= 2 && words::is_possessive_pronoun(a.word(start - 2)) && a.group_at(start - 1).is_none()
+    // A past form after "its allies" is the allies' verb, not a noun.
+    !participle
+        && start >= 2
+        && words::is_possessive_pronoun(a.word(start - 2))
+        && a.group_at(start - 1).is_none()
 }
 
 /// The speaker of the clause around a group ("Russia said on Tuesday that Sudan must"):
