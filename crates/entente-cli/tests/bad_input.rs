@@ -25,7 +25,10 @@ fn seed_good(sb: &Sandbox) -> Vec<String> {
 fn assert_kept(sb: &Sandbox, before: &[String]) {
     let after = sb.stored_keys();
     for key in before {
-        assert!(after.contains(key), "`{key}` was lost; stored now: {after:?}");
+        assert!(
+            after.contains(key),
+            "`{key}` was lost; stored now: {after:?}"
+        );
     }
 }
 
@@ -48,16 +51,24 @@ fn a_binary_file_is_refused_by_name_and_the_batch_goes_on() {
     let out = sb.ingest(&[&bin, &fine]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(line_with(&stderr, "blob.txt").contains("binary"), "{stderr}");
+    assert!(
+        line_with(&stderr, "blob.txt").contains("binary"),
+        "{stderr}"
+    );
     assert_kept(&sb, &before);
-    assert_eq!(sb.stored_keys().len(), 4, "the good file of the batch is stored");
+    assert_eq!(
+        sb.stored_keys().len(),
+        4,
+        "the good file of the batch is stored"
+    );
 }
 
 #[test]
 fn invalid_utf8_is_decoded_with_a_warning_and_stored() {
     let sb = Sandbox::new();
     let before = seed_good(&sb);
-    let mut bytes = b"Talks in Paris\n\nFrance hosted Germany for talks in Paris on Monday. ".to_vec();
+    let mut bytes =
+        b"Talks in Paris\n\nFrance hosted Germany for talks in Paris on Monday. ".to_vec();
     bytes.extend_from_slice(b"The caf\xe9 near the ministry \xff\xfe stayed open. ");
     bytes.extend_from_slice(b"Both sides agreed to meet again in May.\n");
     let latin = sb.write("batch/latin1.txt", &bytes);
@@ -93,8 +104,14 @@ fn an_empty_file_is_reported_and_the_batch_goes_on() {
     let out = sb.ingest(&[&empty, &blank, &fine]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(line_with(&stderr, "empty.txt").starts_with("error"), "{stderr}");
-    assert!(line_with(&stderr, "blank.txt").starts_with("error"), "{stderr}");
+    assert!(
+        line_with(&stderr, "empty.txt").starts_with("error"),
+        "{stderr}"
+    );
+    assert!(
+        line_with(&stderr, "blank.txt").starts_with("error"),
+        "{stderr}"
+    );
     assert_kept(&sb, &before);
     assert_eq!(sb.stored_keys().len(), 4);
 }
@@ -162,7 +179,11 @@ fn malformed_html_is_read_as_well_as_it_can_be() {
     let stored = sb.articles();
     let row = stored
         .iter()
-        .find(|a| a["key"].as_str().is_some_and(|k| k.ends_with("broken.html")))
+        .find(|a| {
+            a["key"]
+                .as_str()
+                .is_some_and(|k| k.ends_with("broken.html"))
+        })
         .expect("the broken page is stored");
     assert_eq!(row["title"], "Island dispute");
     let shown = common::json(&common::ok(sb.db_cmd(&[
@@ -237,7 +258,10 @@ fn a_missing_path_is_named_and_the_other_paths_are_read() {
     let out = sb.ingest(&[&missing, &fine]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(line_with(&stderr, "no/such/file.txt").starts_with("error"), "{stderr}");
+    assert!(
+        line_with(&stderr, "no/such/file.txt").starts_with("error"),
+        "{stderr}"
+    );
     assert_kept(&sb, &before);
     assert_eq!(sb.stored_keys().len(), 4);
 }
@@ -258,8 +282,15 @@ fn a_folder_of_mixed_bad_inputs_fails_each_by_name_and_keeps_everything_else() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     line_with(&stderr, "b-empty.txt");
     line_with(&stderr, "c-binary.txt");
-    assert!(line_with(&stderr, "d-feed.jsonl").contains("line 2"), "{stderr}");
-    assert!(text(&out.stdout).contains("3 failed"), "{}", text(&out.stdout));
+    assert!(
+        line_with(&stderr, "d-feed.jsonl").contains("line 2"),
+        "{stderr}"
+    );
+    assert!(
+        text(&out.stdout).contains("3 failed"),
+        "{}",
+        text(&out.stdout)
+    );
     assert_kept(&sb, &before);
     let keys = sb.stored_keys();
     assert_eq!(keys.len(), 5, "{keys:?}");
@@ -281,5 +312,9 @@ fn a_database_that_cannot_be_opened_stops_before_any_work() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("a-folder.db"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("a-folder.db"),
+        "{}",
+        text(&out.stderr)
+    );
 }

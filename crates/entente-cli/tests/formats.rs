@@ -89,7 +89,10 @@ fn check_formats(sb: &Sandbox, args: &[&str], expected_rows: usize) {
     let csv_out = run("csv");
     let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
     let header = reader.headers().expect("a CSV header").clone();
-    assert!(header.iter().any(|h| h == "id"), "{args:?}: header {header:?}");
+    assert!(
+        header.iter().any(|h| h == "id"),
+        "{args:?}: header {header:?}"
+    );
     let records: Vec<_> = reader
         .records()
         .collect::<Result<_, _>>()
@@ -149,12 +152,17 @@ fn an_empty_listing_in_csv_still_has_a_header() {
 #[test]
 fn an_empty_listing_in_json_is_an_empty_array() {
     let sb = Sandbox::new();
-    assert_eq!(json(&ok(sb.db_cmd(&["articles", "--format", "json"]))), Value::Array(vec![]));
+    assert_eq!(
+        json(&ok(sb.db_cmd(&["articles", "--format", "json"]))),
+        Value::Array(vec![])
+    );
     assert_eq!(
         json(&ok(sb.db_cmd(&["search", "nothing", "--format", "json"]))),
         Value::Array(vec![])
     );
-    assert!(ok(sb.db_cmd(&["events", "--format", "jsonl"])).stdout.is_empty());
+    assert!(ok(sb.db_cmd(&["events", "--format", "jsonl"]))
+        .stdout
+        .is_empty());
 }
 
 /// Checks one event record against the contract of PRODUCT.md.
@@ -172,8 +180,15 @@ fn check_event_record(event: &Value) {
     assert!((0.0..=1.0).contains(&confidence), "{event}");
     let modality = event["modality"].as_str().unwrap();
     assert!(
-        ["asserted", "reported", "speculative", "hypothetical", "negated", "planned"]
-            .contains(&modality),
+        [
+            "asserted",
+            "reported",
+            "speculative",
+            "hypothetical",
+            "negated",
+            "planned"
+        ]
+        .contains(&modality),
         "{event}"
     );
     assert!(!event["source"].as_array().unwrap().is_empty(), "{event}");
@@ -184,14 +199,23 @@ fn check_event_record(event: &Value) {
         .chain(event["target"].as_array().unwrap())
     {
         for field in ["text", "code", "sector", "name"] {
-            assert!(actor.get(field).is_some(), "actor `{field}` missing: {actor}");
+            assert!(
+                actor.get(field).is_some(),
+                "actor `{field}` missing: {actor}"
+            );
         }
     }
     for field in ["value", "precision", "basis"] {
-        assert!(event["date"].get(field).is_some(), "date `{field}`: {event}");
+        assert!(
+            event["date"].get(field).is_some(),
+            "date `{field}`: {event}"
+        );
     }
     for field in ["sentence", "start", "end", "trigger"] {
-        assert!(event["evidence"].get(field).is_some(), "evidence `{field}`: {event}");
+        assert!(
+            event["evidence"].get(field).is_some(),
+            "evidence `{field}`: {event}"
+        );
     }
 }
 
@@ -237,9 +261,14 @@ fn code_prints_event_records_whose_offsets_are_character_offsets_into_the_body()
             ))
         })
         .collect();
-    assert!(pairs.iter().any(|(s, _, t)| s == "PRK" && t == "RUS"), "{pairs:?}");
     assert!(
-        pairs.iter().any(|(s, e, t)| s == "FRA" && e == "ACCUSE" && t == "DEU"),
+        pairs.iter().any(|(s, _, t)| s == "PRK" && t == "RUS"),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs
+            .iter()
+            .any(|(s, e, t)| s == "FRA" && e == "ACCUSE" && t == "DEU"),
         "{pairs:?}"
     );
 }
@@ -248,7 +277,12 @@ fn code_prints_event_records_whose_offsets_are_character_offsets_into_the_body()
 fn code_is_deterministic_and_keeps_input_order() {
     let sb = Sandbox::new();
     let feed: String = (0..40)
-        .map(|n| format!("{}\n", serde_json::json!({"id": format!("k{n:02}"), "text": story(n)})))
+        .map(|n| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("k{n:02}"), "text": story(n)})
+            )
+        })
         .collect();
     let path = sb.write("feed.jsonl", feed);
     let first = ok(sb.cmd(&["code", path.to_str().unwrap()])).stdout;
@@ -267,7 +301,9 @@ fn code_is_deterministic_and_keeps_input_order() {
 fn code_reads_stdin_and_date_overrides_the_article_date() {
     let sb = Sandbox::new();
     let input = "Published 3 May 2019\n\nIndia and Brazil agreed to expand trade.\n";
-    let events = json_lines(&ok(sb.cmd(&["code", "-", "--date", "2020-01-02"]).write_stdin(input)));
+    let events = json_lines(&ok(sb
+        .cmd(&["code", "-", "--date", "2020-01-02"])
+        .write_stdin(input)));
     assert_eq!(events.len(), 1, "{events:?}");
     let event = &events[0];
     check_event_record(event);
@@ -282,9 +318,9 @@ fn code_reads_stdin_and_date_overrides_the_article_date() {
         .collect();
     assert_eq!(codes, ["IND", "BRA"]);
 
-    let articles = json_lines(
-        &ok(sb.cmd(&["code", "-", "--date", "2020-01-02", "--emit", "articles"]).write_stdin(input)),
-    );
+    let articles = json_lines(&ok(sb
+        .cmd(&["code", "-", "--date", "2020-01-02", "--emit", "articles"])
+        .write_stdin(input)));
     assert_eq!(articles[0]["date"]["date"], "2020-01-02");
     assert_eq!(articles[0]["date"]["basis"], "user");
 
@@ -297,9 +333,15 @@ fn code_reads_stdin_and_date_overrides_the_article_date() {
 fn code_emits_docs_with_sentences_whose_ranges_cover_them() {
     let sb = Sandbox::new();
     let input = "Kenya hosted Uganda for talks. Both sides agreed to meet again.\n";
-    let docs = json_lines(&ok(sb.cmd(&["code", "-", "--emit", "docs"]).write_stdin(input)));
+    let docs = json_lines(&ok(sb
+        .cmd(&["code", "-", "--emit", "docs"])
+        .write_stdin(input)));
     assert_eq!(docs.len(), 1);
-    let body: Vec<char> = docs[0]["article"]["text"].as_str().unwrap().chars().collect();
+    let body: Vec<char> = docs[0]["article"]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
     let sentences: Vec<String> = docs[0]["sentences"]
         .as_array()
         .unwrap()
@@ -312,7 +354,10 @@ fn code_emits_docs_with_sentences_whose_ranges_cover_them() {
         .collect();
     assert_eq!(
         sentences,
-        ["Kenya hosted Uganda for talks.", "Both sides agreed to meet again."]
+        [
+            "Kenya hosted Uganda for talks.",
+            "Both sides agreed to meet again."
+        ]
     );
 }
 
@@ -342,7 +387,12 @@ fn close_after_one_line(sb: &Sandbox, args: &[&str]) -> (Option<i32>, String) {
 fn large_store() -> Sandbox {
     let sb = Sandbox::new();
     let feed: String = (0..1200)
-        .map(|n| format!("{}\n", serde_json::json!({"id": format!("k{n:04}"), "text": story(n)})))
+        .map(|n| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("k{n:04}"), "text": story(n)})
+            )
+        })
         .collect();
     let path = sb.write("feed.jsonl", feed);
     let out = sb
@@ -358,8 +408,10 @@ fn large_store() -> Sandbox {
 fn a_closed_pipe_after_the_first_line_of_a_table_is_not_an_error() {
     let sb = large_store();
     let db = sb.db();
-    let (code, stderr) =
-        close_after_one_line(&sb, &["events", "--limit", "100000", "--db", db.to_str().unwrap()]);
+    let (code, stderr) = close_after_one_line(
+        &sb,
+        &["events", "--limit", "100000", "--db", db.to_str().unwrap()],
+    );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
 }
@@ -372,7 +424,9 @@ fn a_closed_pipe_after_the_first_json_line_is_not_an_error() {
     let db = db.to_str().unwrap();
     let mut failures = BTreeMap::new();
     for args in [
-        vec!["events", "--limit", "100000", "--format", "jsonl", "--db", db],
+        vec![
+            "events", "--limit", "100000", "--format", "jsonl", "--db", db,
+        ],
         vec!["events", "--limit", "100000", "--format", "csv", "--db", db],
     ] {
         let (code, stderr) = close_after_one_line(&sb, &args);

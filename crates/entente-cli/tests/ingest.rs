@@ -82,7 +82,11 @@ fn the_same_text_under_another_name_is_a_duplicate() {
     let b = sb.write("copy/b.txt", story(1));
     assert_eq!(sb.ingest(&[&a]).status.code(), Some(0));
     let out = sb.ingest(&[&b]);
-    assert!(text(&out.stdout).contains("1 duplicates"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("1 duplicates"),
+        "{}",
+        text(&out.stdout)
+    );
     assert_eq!(sb.articles().len(), 1);
 }
 
@@ -91,7 +95,8 @@ fn a_near_duplicate_is_stored_and_linked_to_its_original() {
     let sb = Sandbox::new();
     let original = sb.write("wire-a.txt", wire(&WIRE));
     let mut changed = WIRE.to_vec();
-    changed[8] = "The price formula was not made public, and neither side said how it would be reviewed.";
+    changed[8] =
+        "The price formula was not made public, and neither side said how it would be reviewed.";
     let copy = sb.write("wire-b.txt", wire(&changed));
     assert_eq!(sb.ingest(&[&original]).status.code(), Some(0));
     let out = sb.ingest(&[&copy]);
@@ -127,7 +132,10 @@ fn an_unrelated_story_is_not_linked() {
     let mut other: Vec<&str> = WIRE.to_vec();
     other.reverse();
     other.truncate(6);
-    let other = sb.write("other.txt", format!("Other\n\n{}\n{}\n", other.join(" "), story(3)));
+    let other = sb.write(
+        "other.txt",
+        format!("Other\n\n{}\n{}\n", other.join(" "), story(3)),
+    );
     let out = sb.ingest(&[&original, &other]);
     assert!(
         text(&out.stdout).contains("0 near-duplicates linked"),
@@ -141,7 +149,9 @@ fn stdin_is_read_with_a_dash_and_date_overrides_the_article_date() {
     let sb = Sandbox::new();
     let out = sb
         .db_cmd(&["ingest", "--quiet", "-", "--date", "2021-03-04"])
-        .write_stdin("Dated 5 May 2019\n\nOn 5 May 2019, Kenya hosted Uganda for border talks in Nairobi.\n")
+        .write_stdin(
+            "Dated 5 May 2019\n\nOn 5 May 2019, Kenya hosted Uganda for border talks in Nairobi.\n",
+        )
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -63,18 +63,30 @@ fn check_committed(sb: &Sandbox, expected_total: Option<usize>) -> usize {
     if let Some(total) = expected_total {
         assert_eq!(n, total);
     }
-    assert_eq!(n % BATCH, 0, "{n} articles is not a whole number of batches of {BATCH}");
+    assert_eq!(
+        n % BATCH,
+        0,
+        "{n} articles is not a whole number of batches of {BATCH}"
+    );
     // Batches commit in input order, so what is stored is exactly the first n records.
     let wanted: BTreeSet<String> = (0..n).map(key).collect();
     let got: BTreeSet<String> = keys.iter().cloned().collect();
-    assert_eq!(got, wanted, "the stored articles are not the first {n} records");
+    assert_eq!(
+        got, wanted,
+        "the stored articles are not the first {n} records"
+    );
     // Spot-check texts: the first and last article of the first and last committed batch.
     for k in [0, BATCH - 1, n.saturating_sub(BATCH), n.saturating_sub(1)] {
         if k >= n {
             continue;
         }
         let shown = json(&ok(sb.db_cmd(&["articles", &key(k), "--format", "json"])));
-        assert_eq!(shown["article"]["text"], story(k).as_str(), "text of {}", key(k));
+        assert_eq!(
+            shown["article"]["text"],
+            story(k).as_str(),
+            "text of {}",
+            key(k)
+        );
     }
     n
 }
@@ -109,7 +121,10 @@ fn an_ingest_killed_half_way_keeps_whole_batches_and_resumes_without_duplicates(
         if count(&sb) >= KILL_AFTER {
             break;
         }
-        assert!(Instant::now() < deadline, "the ingest stored nothing in 60 s");
+        assert!(
+            Instant::now() < deadline,
+            "the ingest stored nothing in 60 s"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
     if !finished_first {
@@ -148,9 +163,10 @@ fn an_ingest_killed_half_way_keeps_whole_batches_and_resumes_without_duplicates(
     check_committed(&sb, Some(ARTICLES));
 
     // No event was stored twice, and every event belongs to a stored article.
-    let events = json(&ok(sb.db_cmd(&[
-        "events", "--format", "json", "--limit", "1000000",
-    ])));
+    let events =
+        json(&ok(sb.db_cmd(&[
+            "events", "--format", "json", "--limit", "1000000",
+        ])));
     let events = events.as_array().unwrap();
     let ids: BTreeSet<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), events.len(), "an event is stored twice");
@@ -158,5 +174,9 @@ fn an_ingest_killed_half_way_keeps_whole_batches_and_resumes_without_duplicates(
         .iter()
         .map(|e| e["article_id"].as_str().unwrap())
         .collect();
-    assert_eq!(articles.len(), ARTICLES, "every article has its event, once");
+    assert_eq!(
+        articles.len(),
+        ARTICLES,
+        "every article has its event, once"
+    );
 }

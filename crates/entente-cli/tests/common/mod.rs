@@ -47,10 +47,12 @@ impl Sandbox {
         cmd
     }
 
-    /// `entente ARGS --db DB`, for commands that open the store.
+    /// `entente COMMAND --db DB REST`, for commands that open the store. `--db` goes right
+    /// after the command name so that callers can append an option's value with `.arg()`.
     pub fn db_cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = self.cmd(args);
-        cmd.arg("--db").arg(self.db());
+        let (command, rest) = args.split_first().expect("a command name");
+        let mut cmd = self.cmd(&[command]);
+        cmd.arg("--db").arg(self.db()).args(rest);
         cmd
     }
 
@@ -99,13 +101,16 @@ impl Sandbox {
         keys
     }
 
+    /// `entente demo --samples SAMPLES --db DB`.
+    pub fn demo_cmd(&self) -> Command {
+        let mut cmd = self.cmd(&["demo", "--samples"]);
+        cmd.arg(samples_dir()).arg("--db").arg(self.db());
+        cmd
+    }
+
     /// Runs `entente demo` on the shipped samples into this sandbox's database.
     pub fn demo(&self) {
-        let out = self
-            .db_cmd(&["demo", "--samples"])
-            .arg(samples_dir())
-            .output()
-            .expect("run entente demo");
+        let out = self.demo_cmd().output().expect("run entente demo");
         assert!(
             out.status.success(),
             "entente demo failed ({:?}): {}",
