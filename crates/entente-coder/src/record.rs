@@ -281,8 +281,12 @@ fn work_out_roles(
     let (mut source, mut target): (Option<Found>, Option<Found>);
     if passive {
         source = roles::by_agent(a, m.end);
-        target = subject.map(|f| Found {
-            group: f.group,
+        // "a camp for Congolese refugees was attacked": the undergoer may sit in a phrase.
+        let undergoer = subject
+            .map(|f| f.group)
+            .or_else(|| roles::left_group(a, m.start, 8));
+        target = undergoer.map(|group| Found {
+            group,
             why: "passive voice: the subject undergoes the act",
         });
     } else if pos == PartOfSpeech::Noun {

@@ -259,6 +259,14 @@ impl<'d> Analysis<'d> {
             if w == "of" && i > 0 && words::is_quantity(self.word(i - 1)) {
                 return None;
             }
+            // "security forces in Guinea", "the leader of North Korea": the state of an
+            // agent noun names the agent.
+            if matches!(w, "of" | "in" | "from" | "throughout")
+                && i > 0
+                && words::is_agent_noun(self.word(i - 1))
+            {
+                return None;
+            }
             return words::is_preposition(w).then(|| self.word(i));
         }
         None

@@ -177,3 +177,49 @@ pub fn is_quantity(w: &str) -> bool {
             | "several"
     )
 }
+
+/// Nouns for people acting for a state or a group, whose state may follow in a phrase:
+/// "security forces in Guinea", "opposition groups in Zimbabwe", "the leader of Iran".
+pub fn is_agent_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "forces"
+            | "force"
+            | "rebels"
+            | "groups"
+            | "group"
+            | "students"
+            | "police"
+            | "troops"
+            | "militants"
+            | "officials"
+            | "leaders"
+            | "leader"
+            | "authorities"
+            | "protesters"
+            | "demonstrators"
+            | "workers"
+            | "activists"
+            | "government"
+            | "army"
+            | "military"
+            | "guerrillas"
+            | "insurgents"
+            | "soldiers"
+            | "president"
+            | "minister"
+            | "ministry"
+            | "parliament"
+            | "opposition"
+            | "diplomats"
+            | "envoy"
+            | "ambassador"
+            | "king"
+            | "people"
+            | "citizens"
+            | "refugees"
+            | "villagers"
+            | "farmers"
+            | "lawmakers"
+    )
+}
