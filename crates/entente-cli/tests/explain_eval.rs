@@ -49,7 +49,10 @@ fn explain_json_is_valid_and_matches_the_text() {
     assert_eq!(events[0]["source"][0]["code"], "PRK");
     assert_eq!(events[0]["target"][0]["code"], "RUS");
     let kept: Vec<&Value> = triggers.iter().filter(|t| t["kept"] == true).collect();
-    assert!(kept.iter().any(|t| t["event"] == events[0]["event"]), "{triggers:?}");
+    assert!(
+        kept.iter().any(|t| t["event"] == events[0]["event"]),
+        "{triggers:?}"
+    );
 }
 
 #[test]
@@ -125,7 +128,10 @@ fn eval_on_our_cases_prints_precision_recall_and_f1() {
             scores["f1"].as_f64().unwrap(),
         );
         if p + r > 0.0 {
-            assert!((f - 2.0 * p * r / (p + r)).abs() < 1e-9, "F1 is the harmonic mean");
+            assert!(
+                (f - 2.0 * p * r / (p + r)).abs() < 1e-9,
+                "F1 is the harmonic mean"
+            );
         }
     }
     // The whole triple can be right no more often than its type alone.
@@ -155,7 +161,10 @@ fn eval_on_a_malformed_gold_file_names_the_file_and_each_bad_line() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("gold.jsonl:2"), "{stderr}");
     assert!(stderr.contains("gold.jsonl:3"), "{stderr}");
-    assert!(!stderr.contains("gold.jsonl:1:"), "line 1 is fine: {stderr}");
+    assert!(
+        !stderr.contains("gold.jsonl:1:"),
+        "line 1 is fine: {stderr}"
+    );
 }
 
 #[test]
