@@ -314,3 +314,24 @@ fn a_user_lexicon_adds_names_without_a_rebuild() {
         "the lexicon digest on the event changes with the user's files"
     );
 }
+
+#[test]
+#[ignore = "bug: entente-coder codes `fight for X` / `fought alongside X` as an ASSAULT on X (the samples then show PRK turning hostile to RUS)"]
+fn fighting_for_an_ally_is_not_an_assault_on_it() {
+    let sb = Sandbox::new();
+    for sentence in [
+        "North Korea sent troops to fight for Russia in the Kursk region.",
+        "The commander praised the North Korean soldiers who fought alongside Russian troops.",
+    ] {
+        let events = json_lines(&ok(sb.cmd(&["code", "-"]).write_stdin(sentence)));
+        for event in &events {
+            let hostile_to_russia = event["event"] == "ASSAULT"
+                && event["target"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t["code"] == "RUS");
+            assert!(!hostile_to_russia, "{sentence}\n{event}");
+        }
+    }
+}
