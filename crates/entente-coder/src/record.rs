@@ -295,7 +295,8 @@ fn work_out_roles(
             // "North Korea's test-firing of missiles and deployment of troops": a noun
             // coordinated with an owned one shares its owner. Any other subject is not
             // the noun's agent ("Sweden condemned the attack").
-            let predicative = roles::predicative(a, m.start);
+            let predicative =
+                roles::predicative(a, m.start) || roles::light_verb_object(a, m.start);
             source = subject
                 .filter(|f| predicative || a.groups[f.group].possessive)
                 .map(|f| Found {

@@ -286,3 +286,24 @@ pub fn speaker(a: &Analysis<'_>, from: usize) -> Option<Found> {
     }
     None
 }
+
+/// Whether the noun phrase of a trigger at `start` is the object of a light or aspectual
+/// verb ("speeded up the withdrawal", "launched an offensive", "completed its
+/// investigation"): then the verb's subject is the noun's agent, unlike the object of a
+/// verb of judgment ("Sweden condemned the attack").
+pub fn light_verb_object(a: &Analysis<'_>, start: usize) -> bool {
+    let lo = start.saturating_sub(5);
+    let Some(det) = (lo..start).rev().find(|&i| {
+        matches!(
+            a.word(i),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    }) else {
+        return false;
+    };
+    let mut v = det;
+    while v > 0 && matches!(a.word(v - 1), "up" | "out" | "off") {
+        v -= 1;
+    }
+    v > 0 && words::is_light_verb(a.word(v - 1))
+}
