@@ -243,7 +243,8 @@ pub fn predicative(a: &Analysis<'_>, start: usize) -> bool {
 
 /// Whether a verb rule matched a word used as a noun or adjective: right after a
 /// determiner or preposition ("the attack", "of banned missiles") or after a possessive
-/// pronoun and one modifier ("its indirect support", but not "its allies demanded").
+/// pronoun or article and one modifier ("its indirect support", "a car bomb", but not
+/// "its allies demanded").
 pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bool {
     if start == 0 {
         return false;
@@ -257,10 +258,12 @@ pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bo
     {
         return true;
     }
-    // A past form after "its allies" is the allies' verb, not a noun.
+    // "a car bomb", "its indirect support"; but a past form after "its allies" or "the
+    // rebels" is their verb, not a noun.
     !participle
         && start >= 2
-        && words::is_possessive_pronoun(a.word(start - 2))
+        && (words::is_possessive_pronoun(a.word(start - 2))
+            || matches!(a.word(start - 2), "a" | "an" | "the"))
         && a.group_at(start - 1).is_none()
 }
 
