@@ -48,11 +48,7 @@ fn main() -> ExitCode {
         Ok(Outcome::SomeFailed) => ExitCode::from(1),
         Err(err) => {
             // `entente events | head` closes the pipe early: that is not an error.
-            if err
-                .chain()
-                .filter_map(|e| e.downcast_ref::<std::io::Error>())
-                .any(|e| e.kind() == ErrorKind::BrokenPipe)
-            {
+            if err.chain().any(is_broken_pipe) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err}");
@@ -62,4 +58,20 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error is a closed pipe, also when a JSON or CSV writer wrapped it.
+fn is_broken_pipe(err: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(e) = err.downcast_ref::<std::io::Error>() {
+        return e.kind() == ErrorKind::BrokenPipe;
+    }
+    if let Some(e) = err.downcast_ref::<serde_json::Error>() {
+        return e.io_error_kind() == Some(ErrorKind::BrokenPipe);
+    }
+    if let Some(e) = err.downcast_ref::<csv::Error>() {
+        if let csv::ErrorKind::Io(io) = e.kind() {
+            return io.kind() == ErrorKind::BrokenPipe;
+        }
+    }
+    false
 }

@@ -78,6 +78,10 @@ fn write_csv<T: Serialize>(out: &mut dyn Write, rows: &[T]) -> Result<()> {
             }
         }
     }
+    if columns.is_empty() {
+        // No rows: there is no header to tell either, and an empty file is an empty table.
+        return Ok(());
+    }
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&columns)?;
     for row in &flat {

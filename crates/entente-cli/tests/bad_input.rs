@@ -143,7 +143,6 @@ fn a_file_over_max_size_is_refused_and_the_batch_goes_on() {
 }
 
 #[test]
-#[ignore = "bug: entente-ingest/src/error.rs hints `--max-bytes`; the CLI flag is `--max-size` (MB)"]
 fn the_size_hint_names_the_real_option() {
     let sb = Sandbox::new();
     let mut big = String::new();
