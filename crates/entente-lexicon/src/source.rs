@@ -43,6 +43,22 @@ pub fn parse_line_file(
     text: &str,
     expected_fields: RangeInclusive<usize>,
 ) -> Result<LineFile, Vec<LexiconError>> {
+    let (file, errors) = parse_line_file_lenient(path, text, expected_fields);
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Like [`parse_line_file`], but keeps going: lines of the wrong shape are left out, lines out
+/// of order are kept, and every problem is returned beside the file, so that validation can
+/// still run and report its own problems in the same pass.
+pub fn parse_line_file_lenient(
+    path: &str,
+    text: &str,
+    expected_fields: RangeInclusive<usize>,
+) -> (LineFile, Vec<LexiconError>) {
     let mut records = Vec::new();
     let mut errors = Vec::new();
     let mut previous: Option<(usize, String)> = None;
@@ -54,7 +70,9 @@ pub fn parse_line_file(
             continue;
         }
         let fields: Vec<String> = trimmed.split('|').map(|f| f.trim().to_string()).collect();
+        let mut well_formed = true;
         if !expected_fields.contains(&fields.len()) {
+            well_formed = false;
             errors.push(LexiconError::new(
                 path,
                 line,
@@ -65,6 +83,7 @@ pub fn parse_line_file(
                 ),
             ));
         } else if fields[0].is_empty() {
+            well_formed = false;
             errors.push(LexiconError::new(path, line, "the first field is empty"));
         }
         let folded = trimmed.to_lowercase();
@@ -81,16 +100,15 @@ pub fn parse_line_file(
             }
         }
         previous = Some((line, folded));
-        records.push(Record { line, fields });
+        if well_formed {
+            records.push(Record { line, fields });
+        }
     }
-    if errors.is_empty() {
-        Ok(LineFile {
-            path: path.to_string(),
-            records,
-        })
-    } else {
-        Err(errors)
-    }
+    let file = LineFile {
+        path: path.to_string(),
+        records,
+    };
+    (file, errors)
 }
 
 fn describe(range: &RangeInclusive<usize>) -> String {
@@ -122,36 +140,46 @@ pub fn load_layers(
     user_dir: Option<&Path>,
     expected_fields: RangeInclusive<usize>,
 ) -> Result<Vec<LineFile>, Vec<LexiconError>> {
+    let (layers, errors) = load_layers_lenient(name, user_dir, expected_fields);
+    if errors.is_empty() {
+        Ok(layers)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Like [`load_layers`], but returns what could be parsed beside every problem found.
+pub fn load_layers_lenient(
+    name: &str,
+    user_dir: Option<&Path>,
+    expected_fields: RangeInclusive<usize>,
+) -> (Vec<LineFile>, Vec<LexiconError>) {
     let mut layers = Vec::new();
     let mut errors = Vec::new();
     if let Some(text) = builtin_text(name) {
-        match parse_line_file(
+        let (file, problems) = parse_line_file_lenient(
             &format!("{BUILTIN_PREFIX}{name}"),
             text,
             expected_fields.clone(),
-        ) {
-            Ok(file) => layers.push(file),
-            Err(e) => errors.extend(e),
-        }
+        );
+        layers.push(file);
+        errors.extend(problems);
     }
     if let Some(dir) = user_dir {
         let path = dir.join(name);
         if path.is_file() {
             let shown = path.display().to_string();
             match std::fs::read_to_string(&path) {
-                Ok(text) => match parse_line_file(&shown, &text, expected_fields) {
-                    Ok(file) => layers.push(file),
-                    Err(e) => errors.extend(e),
-                },
+                Ok(text) => {
+                    let (file, problems) = parse_line_file_lenient(&shown, &text, expected_fields);
+                    layers.push(file);
+                    errors.extend(problems);
+                }
                 Err(e) => errors.push(LexiconError::new(shown, 0, format!("cannot read: {e}"))),
             }
         }
     }
-    if errors.is_empty() {
-        Ok(layers)
-    } else {
-        Err(errors)
-    }
+    (layers, errors)
 }
 
 /// One record and the file it came from.

@@ -94,8 +94,15 @@ impl ActorLexicon {
         user_dir: Option<&Path>,
         is_sector: &dyn Fn(&str) -> bool,
     ) -> Result<ActorLexicon, Vec<LexiconError>> {
-        let sources = ActorSources::load(user_dir)?;
-        ActorLexicon::from_sources(&sources, is_sector)
+        let (sources, mut errors) = ActorSources::load_lenient(user_dir);
+        match ActorLexicon::from_sources(&sources, is_sector) {
+            Ok(lexicon) if errors.is_empty() => Ok(lexicon),
+            Ok(_) => Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                Err(errors)
+            }
+        }
     }
 
     /// Validates and compiles parsed layers; tests use it with fictional files.

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use entente_model::{ActorCode, Sector};
 
-use crate::source::{check_duplicates, load_layers, overlay, Entry, LineFile, Record};
+use crate::source::{check_duplicates, load_layers_lenient, overlay, Entry, LineFile, Record};
 use crate::LexiconError;
 
 /// The parsed layers of every actor file: each a list of layers, built-in first.
@@ -35,20 +35,27 @@ pub(crate) const FILES: [(&str, std::ops::RangeInclusive<usize>); 7] = [
 impl ActorSources {
     /// Reads the built-in files and the user's overrides from `user_dir`.
     pub fn load(user_dir: Option<&Path>) -> Result<ActorSources, Vec<LexiconError>> {
+        let (sources, errors) = ActorSources::load_lenient(user_dir);
+        if errors.is_empty() {
+            Ok(sources)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// What could be parsed, and every parse problem: validation can then run on the rest and
+    /// report its own problems in the same pass.
+    pub fn load_lenient(user_dir: Option<&Path>) -> (ActorSources, Vec<LexiconError>) {
         let mut errors = Vec::new();
         let mut layers: Vec<Vec<LineFile>> = Vec::new();
         for (name, fields) in FILES {
-            layers.push(load_layers(name, user_dir, fields).unwrap_or_else(|e| {
-                errors.extend(e);
-                Vec::new()
-            }));
-        }
-        if !errors.is_empty() {
-            return Err(errors);
+            let (files, problems) = load_layers_lenient(name, user_dir, fields);
+            layers.push(files);
+            errors.extend(problems);
         }
         let mut it = layers.into_iter();
         let mut next = || it.next().expect("seven files");
-        Ok(ActorSources {
+        let sources = ActorSources {
             countries: next(),
             country_names: next(),
             leaders: next(),
@@ -56,7 +63,8 @@ impl ActorSources {
             agents: next(),
             titles: next(),
             blocked: next(),
-        })
+        };
+        (sources, errors)
     }
 
     /// (path, data lines) of every layer, for `lexicon check`.
