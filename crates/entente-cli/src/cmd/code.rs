@@ -4,6 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use entente_coder::Coder;
+use rayon::prelude::*;
 
 use crate::args::{CodeArgs, Emit};
 use crate::output;
@@ -53,20 +54,22 @@ fn write_chunk(
     chunk: Vec<entente_model::Article>,
     emit: Emit,
 ) -> Result<()> {
-    if emit == Emit::Articles {
-        for article in &chunk {
-            serde_json::to_writer(&mut *out, article)?;
-            writeln!(out)?;
-        }
-        return Ok(());
-    }
-    for (doc, events) in pipeline::code_batch(coder, chunk) {
-        match emit {
-            Emit::Docs => {
-                serde_json::to_writer(&mut *out, &doc)?;
+    match emit {
+        Emit::Articles => {
+            for article in &chunk {
+                serde_json::to_writer(&mut *out, article)?;
                 writeln!(out)?;
             }
-            _ => {
+        }
+        Emit::Docs => {
+            let docs: Vec<_> = chunk.into_par_iter().map(entente_ingest::segment).collect();
+            for doc in &docs {
+                serde_json::to_writer(&mut *out, doc)?;
+                writeln!(out)?;
+            }
+        }
+        Emit::Events => {
+            for (_, events) in pipeline::code_batch(coder, chunk) {
                 for event in &events {
                     serde_json::to_writer(&mut *out, event)?;
                     writeln!(out)?;
