@@ -310,3 +310,78 @@ pub fn light_verb_object(a: &Analysis<'_>, start: usize) -> bool {
     }
     v > 0 && words::is_light_verb(a.word(v - 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::tests::{analyse, doc};
+
+    fn at(a: &Analysis<'_>, word: &str) -> usize {
+        (0..a.len()).find(|&i| a.word(i) == word).unwrap()
+    }
+
+    fn named(a: &Analysis<'_>, f: Option<Found>) -> Option<String> {
+        f.map(|f| {
+            a.text_of(a.groups[f.group].start, a.groups[f.group].end)
+                .to_string()
+        })
+    }
+
+    #[test]
+    fn subject_skips_obliques_and_relative_clauses() {
+        let d = doc("Russia, which fought Ukraine in 2022, attacked Georgia.");
+        let a = analyse(
+            &d,
+            &[("Russia", "RUS"), ("Ukraine", "UKR"), ("Georgia", "GEO")],
+        );
+        let t = at(&a, "attacked");
+        assert_eq!(named(&a, subject(&a, t, &[])).as_deref(), Some("Russia"));
+        assert_eq!(
+            named(&a, object(&a, t + 1, t + 1, true, &[])).as_deref(),
+            Some("Georgia")
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_stop_the_subject_search_unless_a_pronoun_points_back() {
+        let d = doc("Iran said Israel attacked Syria.");
+        let a = analyse(&d, &[("Iran", "IRN"), ("Israel", "ISR"), ("Syria", "SYR")]);
+        let said = at(&a, "said");
+        assert_eq!(
+            named(&a, subject(&a, at(&a, "attacked"), &[(said, said + 1)])).as_deref(),
+            Some("Israel")
+        );
+        let d = doc("Iran said it attacked Syria.");
+        let a = analyse(&d, &[("Iran", "IRN"), ("Syria", "SYR")]);
+        let said = at(&a, "said");
+        assert_eq!(
+            named(&a, subject(&a, at(&a, "attacked"), &[(said, said + 1)])).as_deref(),
+            Some("Iran")
+        );
+    }
+
+    #[test]
+    fn passive_and_its_agent() {
+        let d = doc("China was sanctioned by the United States.");
+        let a = analyse(&d, &[("China", "CHN"), ("United States", "USA")]);
+        let t = at(&a, "sanctioned");
+        assert!(is_passive(&a, t));
+        assert_eq!(
+            named(&a, by_agent(&a, t + 1)).as_deref(),
+            Some("United States")
+        );
+    }
+
+    #[test]
+    fn noun_sources() {
+        let d = doc("North Korea’s deployment of troops to Russia continued.");
+        let a = analyse(&d, &[("North Korea", "PRK"), ("Russia", "RUS")]);
+        assert_eq!(
+            named(&a, noun_source(&a, at(&a, "deployment"))).as_deref(),
+            Some("North Korea")
+        );
+        let d = doc("Sweden condemned the attack on Denmark.");
+        let a = analyse(&d, &[("Sweden", "SWE"), ("Denmark", "DNK")]);
+        assert_eq!(noun_source(&a, at(&a, "attack")), None);
+    }
+}

@@ -272,3 +272,90 @@ impl<'d> Analysis<'d> {
         None
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use entente_ingest::normalize::join_paragraphs;
+    use entente_model::{ActorCode, Article};
+
+    /// A one-sentence doc and its analysis, with the named words marked as actors of the
+    /// given codes (a hand-made stand-in for the lexicon's matcher).
+    pub fn analyse<'d>(doc: &'d Doc, actors: &[(&str, &str)]) -> Analysis<'d> {
+        let mut a = Analysis::new(doc, &doc.sentences[0]);
+        let mut found = Vec::new();
+        for (name, code) in actors {
+            let mut from = 0;
+            while let Some(at) = a.text[from..].find(name) {
+                let s = from + at;
+                let actor = ActorRef {
+                    text: name.to_string(),
+                    code: code.parse::<ActorCode>().unwrap(),
+                    sector: None,
+                    name: name.to_string(),
+                    org: None,
+                };
+                found.push((s, s + name.len(), actor, "test".to_string(), false));
+                from = s + name.len();
+            }
+        }
+        a.set_mentions(found);
+        a
+    }
+
+    pub fn doc(text: &str) -> Doc {
+        let (text, paragraphs) = join_paragraphs(&[text]);
+        entente_ingest::segment(Article::new(text, paragraphs))
+    }
+
+    fn groups(a: &Analysis<'_>) -> Vec<String> {
+        a.groups
+            .iter()
+            .map(|g| a.text_of(g.start, g.end).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn compound_actors_join_on_and_and_lists() {
+        let d = doc("China, Russia, North Korea, and Iran met Japan.");
+        let a = analyse(
+            &d,
+            &[
+                ("China", "CHN"),
+                ("Russia", "RUS"),
+                ("North Korea", "PRK"),
+                ("Iran", "IRN"),
+                ("Japan", "JPN"),
+            ],
+        );
+        assert_eq!(
+            groups(&a),
+            ["China, Russia, North Korea, and Iran", "Japan"]
+        );
+    }
+
+    #[test]
+    fn commas_without_and_separate_clauses() {
+        let d = doc("Russia attacked Ukraine, Poland said.");
+        let a = analyse(
+            &d,
+            &[("Russia", "RUS"), ("Ukraine", "UKR"), ("Poland", "POL")],
+        );
+        assert_eq!(groups(&a), ["Russia", "Ukraine", "Poland"]);
+    }
+
+    #[test]
+    fn possessives_and_curly_apostrophes() {
+        let d = doc("North Korea’s troops didn’t move.");
+        let a = analyse(&d, &[("North Korea", "PRK")]);
+        assert!(a.groups[0].possessive);
+        assert!(a.words().contains(&"didn't"));
+    }
+
+    #[test]
+    fn prepositions_make_obliques() {
+        let d = doc("Troops went to both Russia and Iran.");
+        let a = analyse(&d, &[("Russia", "RUS"), ("Iran", "IRN")]);
+        assert_eq!(a.after_preposition(0), Some("to"));
+    }
+}
