@@ -119,8 +119,10 @@ CREATE TABLE interactions (
     date_start TEXT,
     mentions   INTEGER NOT NULL
 );
-CREATE INDEX interactions_by_source ON interactions(source, target, date_start);
-CREATE INDEX interactions_by_target ON interactions(target, source, date_start);
+-- `modality` closes the actor indexes so that the usual factual-only filter is checked on
+-- the index entry, before the row is fetched.
+CREATE INDEX interactions_by_source ON interactions(source, target, date_start, modality);
+CREATE INDEX interactions_by_target ON interactions(target, source, date_start, modality);
 CREATE INDEX interactions_by_date ON interactions(date_start);
 CREATE INDEX interactions_by_event ON interactions(event_id);
 "#;

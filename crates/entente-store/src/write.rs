@@ -75,8 +75,9 @@ impl Store {
             .map_err(self.err("looking up an article"))
     }
 
-    /// The article stored under an input key (a record id, url or path), if any: lets an
-    /// ingest skip what an earlier run already stored before reading it again.
+    /// The article last stored under an input key (a record id, url or path), if any: lets
+    /// an ingest recognize a key it has seen. The content under a key may have changed
+    /// since; only the article id (a hash of the text) tells that it has not.
     pub fn article_id_for_key(&self, key: &str) -> Result<Option<ArticleId>, StoreError> {
         let mut stmt = self
             .conn
