@@ -27,6 +27,8 @@ fn main() {
     let show_misses = std::env::args().any(|a| a == "--misses");
     // `--why`: for misses with nothing coded, how many actors and triggers were found.
     let show_why = std::env::args().any(|a| a == "--why");
+    // `--actors`: gold actors whose code the actor matcher did not find, for the lexicon.
+    let show_actors = std::env::args().any(|a| a == "--actors");
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/plover_gsr.jsonl");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -70,6 +72,19 @@ fn main() {
             .flat_map(|s| s.actors.iter().map(|a| a.code.clone()))
             .collect();
         let all_found = want.1.iter().chain(&want.2).all(|c| found.contains(c));
+        if show_actors {
+            for side in ["source", "target"] {
+                for actor in row[side].as_array().into_iter().flatten() {
+                    let code = actor["code"].as_str().unwrap_or_default();
+                    if !found.contains(code) {
+                        println!(
+                            "ACTOR {code}\t{}",
+                            actor["text"].as_str().unwrap_or_default()
+                        );
+                    }
+                }
+            }
+        }
         covered += usize::from(all_found);
         let hit = got.contains(&want);
         gold += 1;

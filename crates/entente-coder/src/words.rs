@@ -153,6 +153,7 @@ pub fn is_quantity(w: &str) -> bool {
     matches!(
         w,
         "thousands"
+            | "member"
             | "hundreds"
             | "dozens"
             | "millions"

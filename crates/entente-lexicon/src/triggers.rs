@@ -349,26 +349,28 @@ impl TriggerLexicon {
 }
 
 /// Matches the elements after the head from token `at`; returns the end of the match.
-fn match_rest(rest: &[Element], words: &[&str], mut at: usize) -> Option<usize> {
-    for element in rest {
-        match element {
-            Element::Next(forms) => {
-                let word = words.get(at)?;
-                if !forms.iter().any(|f| f == word) {
-                    return None;
-                }
-                at += 1;
+/// A `{...}` element tries each of its occurrences in turn, so "fired four shell bombs at"
+/// matches `fire {shells/bombs} at` through its second candidate.
+fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
+    let Some((first, others)) = rest.split_first() else {
+        return Some(at);
+    };
+    match first {
+        Element::Next(forms) => {
+            let word = words.get(at)?;
+            if !forms.iter().any(|f| f == word) {
+                return None;
             }
-            Element::Near(forms) => {
-                let limit = (at + pattern::NEAR_WINDOW).min(words.len());
-                let found = (at..limit)
-                    .take_while(|&j| !is_clause_break(words[j]))
-                    .find(|&j| forms.iter().any(|f| f == words[j]))?;
-                at = found + 1;
-            }
+            match_rest(others, words, at + 1)
+        }
+        Element::Near(forms) => {
+            let limit = (at + pattern::NEAR_WINDOW).min(words.len());
+            (at..limit)
+                .take_while(|&j| !is_clause_break(words[j]))
+                .filter(|&j| forms.iter().any(|f| f == words[j]))
+                .find_map(|j| match_rest(others, words, j + 1))
         }
     }
-    Some(at)
 }
 
 /// Tokens a `{...}` search does not cross: the object of a verb sits in its own clause.
