@@ -7,14 +7,14 @@
 //! 1. find the actors (the lexicon's actor matcher) and join them into compound actors
 //!    ("Russia and North Korea") — [`sentence`];
 //! 2. find the triggers (`events/verbs.txt`, `events/nouns.txt`) and keep the longest,
-//!    non-overlapping ones — [`select`];
+//!    non-overlapping ones — `select.rs`;
 //! 3. find source and target by structure: subject before the trigger, object or
 //!    prepositional recipient after it, passive "by X", a noun's possessive, "between X
 //!    and Y" — [`roles`];
 //! 4. decide the modality from the cues of `events/modality.txt` — [`modality`]; a
 //!    stated intention becomes its own event (AGREE, THREATEN, REJECT) — [`intent`];
 //! 5. resolve the date from the sentence against the article's date — [`dates`];
-//! 6. build the public event record and merge repeats within the article — [`record`].
+//! 6. build the public event record and merge repeats within the article — `record.rs`.
 //!
 //! `Coder::explain` runs the same steps and keeps the account of each decision.
 //!
