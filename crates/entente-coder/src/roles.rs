@@ -258,6 +258,15 @@ pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bo
     {
         return true;
     }
+    // "the heavily armed border": a participle after an article and an adverb is an
+    // adjective.
+    if participle
+        && start >= 2
+        && matches!(a.word(start - 2), "a" | "an" | "the")
+        && a.word(start - 1).ends_with("ly")
+    {
+        return true;
+    }
     // "a car bomb", "its indirect support"; but a past form after "its allies" or "the
     // rebels" is their verb, not a noun.
     !participle
