@@ -373,11 +373,12 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
     }
 }
 
-/// Tokens a `{...}` search does not cross: the object of a verb sits in its own clause.
+/// Tokens a `{...}` search does not cross: the object of a verb sits in its own clause,
+/// and a quotation mark closes one ("ban 'to be lifted' The EU embargo").
 fn is_clause_break(word: &str) -> bool {
     matches!(
         word,
-        "," | ";" | ":" | "." | "—" | "(" | ")" | "\"" | "“" | "”"
+        "," | ";" | ":" | "." | "—" | "(" | ")" | "\"" | "“" | "”" | "'" | "‘" | "’"
     )
 }
 
