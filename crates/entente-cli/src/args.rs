@@ -54,6 +54,23 @@ pub enum Command {
     Alerts(AlertsArgs),
     /// A Markdown or HTML briefing on an actor or a dyad, with charts and quoted evidence.
     Brief(BriefArgs),
+    /// Fill an empty store with generated events, to benchmark the analytics at scale.
+    #[command(hide = true)]
+    Synth(SynthArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// How many events to generate.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub events: usize,
+    /// Among how many actors.
+    #[arg(long, default_value_t = 200)]
+    pub actors: usize,
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         Command::Exposure(args) => cmd::analytics::exposure(args),
         Command::Alerts(args) => cmd::analytics::alerts(args),
         Command::Brief(args) => cmd::analytics::brief(args),
+        Command::Synth(args) => cmd::synth::run(args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use entente_model::{Article, ArticleDate, ArticleId, DateBasis, Genre};
-use rusqlite::{params_from_iter, types::Value, Row};
+use std::collections::BTreeMap;
+
+use rusqlite::{params_from_iter, types::Value, OptionalExtension, Row};
 use serde::Serialize;
 
 use crate::{Store, StoreError};
@@ -183,6 +185,30 @@ impl Store {
     }
 
     /// Resolves an id, a key or a unique id prefix to a stored id.
+    /// Each article's title, else its first input key, for labelling evidence without
+    /// reading whole articles. Ids not in the store are left out.
+    pub fn titles(&self, ids: &[ArticleId]) -> Result<BTreeMap<ArticleId, String>, StoreError> {
+        let err = self.err("reading titles");
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT coalesce(title, key, id) FROM articles WHERE id = ?")
+            .map_err(&err)?;
+        let mut out = BTreeMap::new();
+        for id in ids {
+            if out.contains_key(id) {
+                continue;
+            }
+            let title: Option<String> = stmt
+                .query_row([id.as_str()], |r| r.get(0))
+                .optional()
+                .map_err(&err)?;
+            if let Some(title) = title {
+                out.insert(id.clone(), title);
+            }
+        }
+        Ok(out)
+    }
+
     fn find_id(&self, wanted: &str) -> Result<Option<String>, StoreError> {
         let err = self.err("finding an article");
         let exact: Option<String> = self

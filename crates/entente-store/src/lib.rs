@@ -53,6 +53,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Whole-table interaction reads spanning more rowids than this are split over parallel
+    /// readers (see `Store::interactions`); tests lower it.
+    pub(crate) parallel_above: i64,
 }
 
 /// How much the store holds.
@@ -114,7 +117,11 @@ impl Store {
         )
         .map_err(err("setting pragmas"))?;
         schema::migrate(&mut conn, &path)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            parallel_above: 100_000,
+        })
     }
 
     /// Where a user expects the database: `$ENTENTE_DB` if set, else

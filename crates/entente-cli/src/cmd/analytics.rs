@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use entente_graph::{Period, SanctionedSet, Window};
-use entente_model::{Interaction, Modality};
+use entente_model::{EventId, Interaction, Modality};
 use entente_store::{EventFilter, InteractionFilter, Store};
 
 use crate::args::{
@@ -35,10 +35,12 @@ fn period(by: By) -> Period {
     }
 }
 
-/// The interactions among or around `actors` (all of them when empty) that `w` admits.
-fn load(store: &Store, actors: &[String], w: &Window) -> Result<Vec<Interaction>> {
+/// The interactions around `actors` (all of them when empty) that `w` admits; with `among`,
+/// only the ties between two of them.
+fn load(store: &Store, actors: &[String], among: bool, w: &Window) -> Result<Vec<Interaction>> {
     let filter = InteractionFilter {
         actors: actors.to_vec(),
+        among,
         since: w.since,
         until: w.until,
         modalities: w.modalities.clone(),
@@ -72,20 +74,21 @@ pub fn dyad(args: DyadArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let (a, b) = (actor_key(&args.a)?, actor_key(&args.b)?);
     let w = window(&args.window)?;
-    let ix = load(&store, &[a.clone(), b.clone()], &w)?;
+    let ix = load(&store, &[a.clone(), b.clone()], true, &w)?;
     let timeline = entente_graph::dyad(&ix, &a, &b, period(args.by), &w);
     let mut out = output::stdout();
     output::emit(&mut out, args.format.format, &timeline.rows, |_| {
         timeline.table()
     })?;
     out.flush()?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
 pub fn network(args: NetworkArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let w = window(&args.window)?;
-    let ix = load(&store, &[], &w)?;
+    let ix = load(&store, &[], false, &w)?;
     let net = entente_graph::network(&ix, &w, args.min_events);
     let mut buffer: Vec<u8> = Vec::new();
     match args.format {
@@ -112,6 +115,7 @@ pub fn network(args: NetworkArgs) -> Result<Outcome> {
         GraphFormat::Dot => buffer.extend(entente_graph::to_dot(&net).into_bytes()),
     }
     write_to(args.output.as_deref(), &buffer)?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
@@ -132,12 +136,13 @@ fn write_to(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
 pub fn blocs(args: BlocsArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let w = window(&args.window)?;
-    let ix = load(&store, &[], &w)?;
+    let ix = load(&store, &[], false, &w)?;
     let net = entente_graph::network(&ix, &w, args.min_events);
     let blocs = entente_graph::blocs(&net);
     let mut out = output::stdout();
     output::emit_one(&mut out, args.format.format, &blocs, |b| b.table())?;
     out.flush()?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
@@ -145,11 +150,12 @@ pub fn dependence(args: ActorArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let a = actor_key(&args.actor)?;
     let w = window(&args.window)?;
-    let ix = load(&store, std::slice::from_ref(&a), &w)?;
+    let ix = load(&store, std::slice::from_ref(&a), false, &w)?;
     let result = entente_graph::dependence(&ix, &a, &w);
     let mut out = output::stdout();
     output::emit_one(&mut out, args.format.format, &result, |d| d.table())?;
     out.flush()?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
@@ -157,11 +163,12 @@ pub fn hedging(args: HedgingArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let a = actor_key(&args.actor)?;
     let w = window(&args.window)?;
-    let ix = load(&store, std::slice::from_ref(&a), &w)?;
+    let ix = load(&store, std::slice::from_ref(&a), false, &w)?;
     let result = entente_graph::hedging(&ix, &a, period(args.by), &w);
     let mut out = output::stdout();
     output::emit_one(&mut out, args.format.format, &result, |h| h.table())?;
     out.flush()?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
@@ -186,19 +193,20 @@ pub fn exposure(args: ExposureArgs) -> Result<Outcome> {
     let a = actor_key(&args.actor)?;
     let w = window(&args.window)?;
     // Second-order exposure runs through any intermediary, so every tie is needed.
-    let ix = load(&store, &[], &w)?;
+    let ix = load(&store, &[], false, &w)?;
     let set = sanctioned(&ix, &w, args.sanctions.as_deref())?;
     let result = entente_graph::exposure(&ix, &a, &set, &w);
     let mut out = output::stdout();
     output::emit_one(&mut out, args.format.format, &result, |e| e.table())?;
     out.flush()?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
 pub fn alerts(args: AlertsArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let w = window(&args.window)?;
-    let ix = load(&store, &[], &w)?;
+    let ix = load(&store, &[], false, &w)?;
     let alerts = entente_graph::alerts(&ix, period(args.by), &w, args.threshold);
     let mut out = output::stdout();
     output::emit(
@@ -208,55 +216,33 @@ pub fn alerts(args: AlertsArgs) -> Result<Outcome> {
         entente_graph::alerts_table,
     )?;
     out.flush()?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
 }
 
-/// How many of an actor's events the briefing looks through for quotes.
-const BRIEF_EVIDENCE: usize = 2000;
+/// How many of an actor's most intense events the briefing chooses its quotes from.
+const BRIEF_EVIDENCE: usize = 200;
 
 pub fn brief(args: BriefArgs) -> Result<Outcome> {
     let store = open_store(&args.store)?;
     let a = actor_key(&args.a)?;
     let b = args.b.as_deref().map(actor_key).transpose()?;
     let w = window(&args.window)?;
-    let ix = load(&store, &[], &w)?;
+    let ix = load(&store, &[], false, &w)?;
     let set = sanctioned(&ix, &w, None)?;
-    let events = store.events(&EventFilter {
-        actor: Some(a.clone()),
-        modalities: w.modalities.clone(),
-        since: w.since,
-        until: w.until,
-        limit: Some(BRIEF_EVIDENCE),
-        ..EventFilter::default()
-    })?;
-    let mut titles: BTreeMap<String, String> = BTreeMap::new();
-    let mut evidence = Vec::with_capacity(events.len());
-    for event in events {
-        if let Some(b) = &b {
-            let touches_b = event
-                .source
-                .iter()
-                .chain(&event.target)
-                .any(|r| r.key() == b);
-            if !touches_b {
-                continue;
-            }
-        }
-        let id = event.article_id.as_str().to_string();
-        if !titles.contains_key(&id) {
-            let title = store
-                .article(&id)?
-                .and_then(|s| s.article.title.or(s.keys.first().cloned()))
-                .unwrap_or_else(|| id.clone());
-            titles.insert(id.clone(), title);
-        }
-        evidence.push((
-            event.id.clone(),
-            event.evidence.sentence.clone(),
-            titles[&id].clone(),
-            event.article_id.clone(),
-        ));
-    }
+    let events = store.events_by_ids(&most_intense(&ix, &a, b.as_deref(), BRIEF_EVIDENCE))?;
+    let article_ids: Vec<_> = events.iter().map(|e| e.article_id.clone()).collect();
+    let titles = store.titles(&article_ids)?;
+    let evidence: Vec<_> = events
+        .into_iter()
+        .map(|event| {
+            let title = titles
+                .get(&event.article_id)
+                .cloned()
+                .unwrap_or_else(|| event.article_id.to_string());
+            (event.id, event.evidence.sentence, title, event.article_id)
+        })
+        .collect();
     let briefing =
         entente_graph::brief(&ix, &a, b.as_deref(), period(args.by), &w, &set, &evidence);
     let text = match args.format {
@@ -264,7 +250,49 @@ pub fn brief(args: BriefArgs) -> Result<Outcome> {
         BriefFormat::Html => briefing.to_html(),
     };
     write_to(args.output.as_deref(), text.as_bytes())?;
+    exit_without_freeing(ix);
     Ok(Outcome::Ok)
+}
+
+/// A million interactions take a tenth of a second to free one string at a time; the process
+/// is about to exit and the OS takes the memory back at once.
+fn exit_without_freeing(ix: Vec<Interaction>) {
+    std::mem::forget(ix);
+}
+
+/// The ids of the `n` most intense events in which `a` (and `b`, when given) take part:
+/// where a briefing's quotes come from. Picked from the interactions already in memory, so
+/// the store is asked for `n` records, not for every event of a busy actor.
+fn most_intense(ix: &[Interaction], a: &str, b: Option<&str>, n: usize) -> Vec<EventId> {
+    let mut seen = std::collections::HashSet::new();
+    let mut picked: Vec<&Interaction> = ix
+        .iter()
+        .filter(|i| {
+            let t = i.target.as_deref();
+            match b {
+                Some(b) => (i.source == a && t == Some(b)) || (i.source == b && t == Some(a)),
+                None => i.source == a || t == Some(a),
+            }
+        })
+        .filter(|i| seen.insert(&i.event_id))
+        .collect();
+    let salience = |i: &Interaction| i.intensity.abs() * i.mentions as f32;
+    let order = |x: &&Interaction, y: &&Interaction| {
+        salience(y)
+            .total_cmp(&salience(x))
+            .then(y.date.cmp(&x.date))
+            .then(x.event_id.cmp(&y.event_id))
+    };
+    if picked.len() > n {
+        picked.select_nth_unstable_by(n, order);
+        picked.truncate(n);
+    }
+    picked.sort_by(order);
+    picked
+        .into_iter()
+        .take(n)
+        .map(|i| i.event_id.clone())
+        .collect()
 }
 
 /// A short table of counts by modality, for the demo's summary.

@@ -9,3 +9,4 @@ pub mod events;
 pub mod explain;
 pub mod ingest;
 pub mod lexicon;
+pub mod synth;
