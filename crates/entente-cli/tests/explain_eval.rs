@@ -315,7 +315,6 @@ fn a_user_lexicon_adds_names_without_a_rebuild() {
 }
 
 #[test]
-#[ignore = "bug: entente-coder codes `fight for X` / `fought alongside X` as an ASSAULT on X (the samples then show PRK turning hostile to RUS)"]
 fn fighting_for_an_ally_is_not_an_assault_on_it() {
     let sb = Sandbox::new();
     for sentence in [

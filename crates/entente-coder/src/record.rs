@@ -278,6 +278,12 @@ fn work_out_roles(
     let mut confidence: f32 = 0.85;
     let passive = pos == PartOfSpeech::Verb && m.participle && roles::is_passive(a, m.start);
     let subject = roles::subject(a, m.start, reporting);
+    // Fighting for or alongside X is on X's side: the target of a hostile act is never
+    // an actor after "for"/"alongside" outside the rule's own words.
+    let hostile = matches!(
+        event,
+        EventType::Assault | EventType::Coerce | EventType::Threaten
+    ) && !head.split_whitespace().any(crate::words::is_ally_preposition);
     let (mut source, mut target): (Option<Found>, Option<Found>);
     if passive {
         source = roles::by_agent(a, m.end);
@@ -305,14 +311,14 @@ fn work_out_roles(
                 });
             confidence -= 0.15;
         }
-        target = roles::object(a, m.start + 1, m.end, true, reporting);
+        target = roles::object(a, m.start + 1, m.end, true, hostile, reporting);
     } else {
         source = subject;
-        target = roles::object(a, m.start + 1, m.end, true, reporting);
+        target = roles::object(a, m.start + 1, m.end, true, hostile, reporting);
     }
     match frame {
         Frame::Inverse if !passive => {
-            let from = roles::object(a, m.start + 1, m.end, false, reporting);
+            let from = roles::object(a, m.start + 1, m.end, false, hostile, reporting);
             target = source.map(|f| Found {
                 group: f.group,
                 why: "the subject undergoes the act (frame tgt<src)",

@@ -81,7 +81,8 @@ pub fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<usize> {
 }
 
 /// The object or prepositional recipient after token `from` (the end of the trigger).
-/// `skip_by` passes over a passive agent ("by X").
+/// `skip_by` passes over a passive agent ("by X"); `skip_allies` passes over an actor the
+/// agent acts for or beside ("fight for Russia against Ukraine": Ukraine is the target).
 /// The search starts right after the trigger's head, so an object inside the matched
 /// words counts ("gave Yemen $500 million in aid"); clause breaks count only after
 /// `match_end`.
@@ -90,13 +91,16 @@ pub fn object(
     from: usize,
     match_end: usize,
     skip_by: bool,
+    skip_allies: bool,
     reporting: Spans<'_>,
 ) -> Option<Found> {
     let limit = (match_end + 12).min(a.len());
     let mut i = from;
     while i < limit {
         if let Some(g) = a.group_at(i) {
-            if skip_by && a.after_preposition(g) == Some("by") {
+            let preposition = a.after_preposition(g);
+            let ally = skip_allies && preposition.is_some_and(words::is_ally_preposition);
+            if ally || skip_by && preposition == Some("by") {
                 i = a.groups[g].end;
                 continue;
             }
@@ -346,7 +350,7 @@ mod tests {
         let t = at(&a, "attacked");
         assert_eq!(named(&a, subject(&a, t, &[])).as_deref(), Some("Russia"));
         assert_eq!(
-            named(&a, object(&a, t + 1, t + 1, true, &[])).as_deref(),
+            named(&a, object(&a, t + 1, t + 1, true, false, &[])).as_deref(),
             Some("Georgia")
         );
     }
@@ -366,6 +370,24 @@ mod tests {
         assert_eq!(
             named(&a, subject(&a, at(&a, "attacked"), &[(said, said + 1)])).as_deref(),
             Some("Iran")
+        );
+    }
+
+    #[test]
+    fn a_hostile_act_skips_the_ally_it_is_done_for() {
+        let d = doc("Pyongyang sent troops to fight for Russia against Ukraine.");
+        let a = analyse(
+            &d,
+            &[("Pyongyang", "PRK"), ("Russia", "RUS"), ("Ukraine", "UKR")],
+        );
+        let t = at(&a, "fight");
+        assert_eq!(
+            named(&a, object(&a, t + 1, t + 1, true, true, &[])).as_deref(),
+            Some("Ukraine")
+        );
+        assert_eq!(
+            named(&a, object(&a, t + 1, t + 1, true, false, &[])).as_deref(),
+            Some("Russia")
         );
     }
 

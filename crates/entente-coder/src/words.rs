@@ -46,7 +46,15 @@ pub fn is_preposition(w: &str) -> bool {
             | "around"
             | "unlike"
             | "aside"
+            | "alongside"
+            | "beside"
     )
+}
+
+/// Prepositions that put an actor on the agent's side ("fought for Russia", "alongside
+/// Russian troops"): with a hostile act such an actor is an ally, never the target.
+pub fn is_ally_preposition(w: &str) -> bool {
+    matches!(w, "for" | "alongside" | "beside" | "behind")
 }
 
 /// Words that may stand between a preposition and its actor ("of both North Korea").
