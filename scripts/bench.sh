@@ -15,8 +15,11 @@ trap 'rm -rf "$(dirname "$db")"' EXIT
 
 measure() {
   local label=$1; shift
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  local out timing
+  timing=$(mktemp)
+  /usr/bin/time -o "$timing" -f '%e %M' "$@" >/dev/null 2>/dev/null
+  out=$(tail -n 1 "$timing")
+  rm -f "$timing"
   local secs=${out% *} kb=${out#* }
   awk -v l="$label" -v b="$bytes" -v s="$secs" -v k="$kb" \
     'BEGIN { printf "%-34s %7.2f s  %8.1f MB/s  peak %6.1f MB\n", l, s, b/1e6/(s>0?s:0.001), k/1024 }'

@@ -55,6 +55,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err("starting a batch"))?;
         let ingested_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let last_seq: i64 = tx
+            .query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| {
+                r.get(0)
+            })
+            .map_err(err("starting a batch"))?;
         let mut outcomes = Vec::with_capacity(batch.len());
         for (article, events) in batch {
             let outcome =
@@ -62,6 +67,15 @@ impl Store {
             replace_events(&tx, &path, article, events)?;
             outcomes.push(outcome);
         }
+        // The batch's new articles enter the full-text index in one statement, last (see
+        // schema version 2): FTS5 writes its pending terms at every statement savepoint of a
+        // transaction it takes part in, so joining early would flush it once an article.
+        tx.execute(
+            "INSERT INTO articles_fts (rowid, title, text)
+             SELECT seq, title, text FROM articles WHERE seq > ?1",
+            [last_seq],
+        )
+        .map_err(err("indexing a batch"))?;
         tx.commit().map_err(err("committing a batch"))?;
         Ok(outcomes)
     }

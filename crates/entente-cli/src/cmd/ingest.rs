@@ -74,6 +74,10 @@ impl Summary {
 /// Reads every input under `read.paths`, codes and stores it in batches of `batch_size`.
 /// A batch is one transaction: a run killed half-way keeps every batch it committed, and the
 /// next run finds those articles already stored and goes on with the rest.
+///
+/// Reading and coding run on one thread (coding fans out over the rayon pool) while the
+/// caller's thread writes the previous batch: the store's single writer is the slowest
+/// stage, and it no longer waits for the coder.
 pub fn ingest(
     store: &mut Store,
     lexicon: &Lexicon,
@@ -93,50 +97,72 @@ pub fn ingest(
         bytes: total,
         ..Summary::default()
     };
-    let mut batch: Vec<Article> = Vec::with_capacity(batch_size);
-    for input in &inputs {
-        for item in entente_ingest::read_input(input, &options) {
-            match item {
-                Ok(article) => {
-                    for warning in &article.warnings {
-                        diag.warn(warning);
-                    }
-                    summary.read += 1;
-                    batch.push(article);
-                    if batch.len() >= batch_size.max(1) {
-                        flush(store, &coder, &mut batch, &mut summary)?;
-                        diag.bar.set_message(format!("{} articles", summary.read));
+    let batch_size = batch_size.max(1);
+    let stored = std::thread::scope(|scope| -> Result<()> {
+        // One coded batch may wait while the next is coded: memory stays at two batches.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Coded>(1);
+        let (coder, diag, inputs, options) = (&coder, &diag, &inputs, &options);
+        let reader = scope.spawn(move || {
+            let mut read = 0;
+            let mut batch: Vec<Article> = Vec::with_capacity(batch_size);
+            let send_batch = |batch: &mut Vec<Article>| {
+                let coded = pipeline::code_batch(coder, std::mem::take(batch))
+                    .into_iter()
+                    .map(|(doc, events)| (doc.article, events))
+                    .collect();
+                // The writer stopped on an error; it reports it.
+                send.send(coded).is_ok()
+            };
+            for input in inputs {
+                for item in entente_ingest::read_input(input, options) {
+                    match item {
+                        Ok(article) => {
+                            for warning in &article.warnings {
+                                diag.warn(warning);
+                            }
+                            read += 1;
+                            batch.push(article);
+                            if batch.len() >= batch_size && !send_batch(&mut batch) {
+                                return read;
+                            }
+                        }
+                        Err(err) => diag.error(&err),
                     }
                 }
-                Err(err) => diag.error(&err),
+                diag.bar.inc(input.size);
             }
+            if !batch.is_empty() {
+                send_batch(&mut batch);
+            }
+            read
+        });
+        let mut result = Ok(());
+        for coded in receive {
+            if let Err(e) = store_coded(store, &coded, &mut summary) {
+                result = Err(e);
+                break;
+            }
+            diag.bar
+                .set_message(format!("{} articles stored", summary.stored));
         }
-        diag.bar.inc(input.size);
-    }
-    flush(store, &coder, &mut batch, &mut summary)?;
+        summary.read = reader.join().expect("the reader thread panicked");
+        result
+    });
     diag.bar.finish_and_clear();
+    stored?;
     summary.failed += diag.failed();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-fn flush(
-    store: &mut Store,
-    coder: &Coder<'_>,
-    batch: &mut Vec<Article>,
-    summary: &mut Summary,
-) -> Result<()> {
-    if batch.is_empty() {
-        return Ok(());
-    }
-    let coded: Vec<_> = pipeline::code_batch(coder, std::mem::take(batch))
-        .into_iter()
-        .map(|(doc, events)| (doc.article, events))
-        .collect();
+/// A batch of articles with their events, ready for the store.
+type Coded = Vec<(Article, Vec<entente_model::Event>)>;
+
+fn store_coded(store: &mut Store, coded: &Coded, summary: &mut Summary) -> Result<()> {
     let outcomes = store
-        .store_batch(&coded)
+        .store_batch(coded)
         .context("storing a batch failed; every batch before it is committed")?;
-    for (outcome, (_, events)) in outcomes.iter().zip(&coded) {
+    for (outcome, (_, events)) in outcomes.iter().zip(coded) {
         match outcome {
             StoreOutcome::Stored(_) => {
                 summary.stored += 1;

@@ -128,3 +128,36 @@ fn default_path_follows_env_then_xdg_then_home() {
         "an empty variable counts as unset"
     );
 }
+
+/// A store written by schema version 1 (articles indexed by a trigger) opens, migrates, keeps
+/// its articles searchable, and indexes the articles stored after the upgrade.
+#[test]
+fn a_version_1_store_is_upgraded_and_stays_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(crate::schema::V1).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1").unwrap();
+        conn.execute(
+            "INSERT INTO articles (id, title, authors, genre, text, paragraphs, boilerplate,
+                                   warnings, ingested_at)
+             VALUES ('a-old', 'Old pact', '[]', 'news', 'Moscow and Pyongyang signed a pact.',
+                     '[]', '[]', '[]', '2024-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let version: i64 = store
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let new = super::fixtures::article("Beijing and Moscow held talks on grain.");
+    store.store_batch(&[(new, vec![])]).unwrap();
+    assert_eq!(store.search("pact", 10).unwrap().len(), 1);
+    assert_eq!(store.search("grain", 10).unwrap().len(), 1);
+    // The batch indexed only its own new article: the old one is found once, not twice.
+    assert_eq!(store.search("Moscow", 10).unwrap().len(), 2);
+}
