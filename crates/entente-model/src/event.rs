@@ -187,9 +187,23 @@ mod tests {
     fn record_has_the_public_field_names() {
         let json = serde_json::to_value(sample()).unwrap();
         for field in [
-            "id", "article_id", "article_key", "source", "target", "event", "mode", "cameo",
-            "quad", "intensity", "modality", "attributed_to", "date", "location", "evidence",
-            "confidence", "coder",
+            "id",
+            "article_id",
+            "article_key",
+            "source",
+            "target",
+            "event",
+            "mode",
+            "cameo",
+            "quad",
+            "intensity",
+            "modality",
+            "attributed_to",
+            "date",
+            "location",
+            "evidence",
+            "confidence",
+            "coder",
         ] {
             assert!(json.get(field).is_some(), "missing `{field}`");
         }

@@ -30,7 +30,7 @@ mod range;
 
 pub use article::{Article, Boilerplate, BoilerplateKind, Genre, Paragraph};
 pub use date::{ArticleDate, DateBasis, DatePrecision, EventDate};
-pub use doc::{Doc, Sentence, Section, Token, TokenKind};
+pub use doc::{Doc, Section, Sentence, Token, TokenKind};
 pub use error::ModelError;
 pub use event::{ActorRef, Event, Evidence, Modality};
 pub use ids::{ArticleId, EventId};

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Byte offsets are what Rust slices with; [`CharOffsets`] turns them into the Unicode
 /// character offsets that the public event record carries (what Python's `str` slices with).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct TextRange {
     pub start: u32,
     pub end: u32,
