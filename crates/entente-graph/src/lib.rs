@@ -17,6 +17,7 @@
 //! | is A shifting between partners? | [`hedging`] |
 //! | is A tied to sanctioned actors, directly or through one step? | [`exposure`] |
 //! | which dyads departed from their own history? | [`alerts`] |
+//! | one real event told by many articles | [`merge_reports`] |
 //! | formal alliances and memberships | [`Alignments`] |
 //! | all of it for one actor, as Markdown or HTML | [`brief`] |
 //!
@@ -55,6 +56,7 @@ mod exposure;
 mod hedging;
 mod measure;
 mod network;
+mod reports;
 mod sanctions;
 mod svg;
 pub mod synth;
@@ -73,6 +75,7 @@ pub use exposure::{exposure, Exposure, FirstOrder, SecondOrder, MAX_PATHS};
 pub use hedging::{hedging, Change, Driver, Hedging, Portfolio, Share, Step};
 pub use measure::{hhi, jensen_shannon, EventRef};
 pub use network::{network, Edge, Network, Node};
+pub use reports::merge_reports;
 pub use sanctions::{Sanctioned, SanctionedSet};
 pub use svg::{network_svg, timeline_svg};
 pub use window::{Period, Window};

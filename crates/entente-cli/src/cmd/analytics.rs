@@ -36,7 +36,7 @@ fn period(by: By) -> Period {
 }
 
 /// The interactions around `actors` (all of them when empty) that `w` admits; with `among`,
-/// only the ties between two of them.
+/// only the ties between two of them. Reports of one event by several articles are merged.
 fn load(store: &Store, actors: &[String], among: bool, w: &Window) -> Result<Vec<Interaction>> {
     let filter = InteractionFilter {
         actors: actors.to_vec(),
@@ -45,7 +45,7 @@ fn load(store: &Store, actors: &[String], among: bool, w: &Window) -> Result<Vec
         until: w.until,
         modalities: w.modalities.clone(),
     };
-    Ok(store.interactions(&filter)?)
+    Ok(entente_graph::merge_reports(store.interactions(&filter)?))
 }
 
 /// Actors are named by code (`PRK`), organization (`UN`, `NATO`) or name ("North Korea"),

@@ -61,7 +61,7 @@ pub fn run(args: DemoArgs) -> Result<Outcome> {
     out.write_all(modality_counts(&store)?.as_bytes())?;
 
     let w = Window::default();
-    let all = store.interactions(&InteractionFilter::factual())?;
+    let all = entente_graph::merge_reports(store.interactions(&InteractionFilter::factual())?);
 
     writeln!(
         out,
