@@ -6,7 +6,7 @@ mod common;
 
 use serde_json::Value;
 
-use common::{json, ok, text, Sandbox};
+use common::{json, json_lines, ok, text, Sandbox};
 
 /// A sandbox whose store holds the demo: the shipped samples, ingested and coded.
 fn demo() -> Sandbox {
@@ -381,4 +381,38 @@ fn analytics_on_an_empty_store_answer_without_failing() {
         serde_json::from_slice::<Value>(&out.stdout)
             .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e})"));
     }
+}
+
+/// Two different articles that report one event (same actors, type and day) count it once
+/// in the analytics, with two mentions: repeated reports are evidence, not more cooperation.
+#[test]
+fn one_event_reported_by_two_articles_counts_once() {
+    let sb = Sandbox::new();
+    let first = sb.write(
+        "first.txt",
+        "Grain deal signed\n\nOn March 3, 2024, Russia sent food aid to North Korea. \
+         The shipment arrived at the port of Nampo after a long voyage.\n",
+    );
+    let second = sb.write(
+        "second.txt",
+        "Wheat reaches Nampo\n\nOfficials in Pyongyang were pleased with the harvest outlook this spring. \
+         On March 3, 2024, Russia sent food aid to North Korea, shipping records show.\n",
+    );
+    let out = sb.ingest(&[first.as_path(), second.as_path()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let events = json_lines(&ok(
+        sb.db_cmd(&["events", "--actor", "RUS", "--format", "jsonl"])
+    ));
+    assert_eq!(
+        events.len(),
+        2,
+        "each article keeps its own event: {events:?}"
+    );
+    let dyad = json(&ok(sb.db_cmd(&["dyad", "RUS", "PRK", "--format", "json"])));
+    let rows = dyad.as_array().unwrap();
+    let from_russia: Vec<_> = rows.iter().filter(|r| r["source"] == "RUS").collect();
+    assert_eq!(from_russia.len(), 1, "{dyad}");
+    let ids = from_russia[0]["events"].as_array().unwrap();
+    assert_eq!(ids.len(), 1, "the two reports are one event: {dyad}");
+    assert_eq!(from_russia[0]["mentions"], 2, "{dyad}");
 }
