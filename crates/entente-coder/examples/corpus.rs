@@ -10,16 +10,29 @@ use entente_ingest::{read_str, Format, ReadOptions};
 use entente_lexicon::Lexicon;
 
 fn main() {
-    let path = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/bbc_news.jsonl")
-    });
+    let path = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/bbc_news.jsonl")
+        });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let lexicon = Lexicon::builtin().expect("the built-in lexicon loads");
     let coder = Coder::new(&lexicon);
-    for article in read_str(&text, Format::JsonLines, "corpus.jsonl", &ReadOptions::default()).flatten() {
+    for article in read_str(
+        &text,
+        Format::JsonLines,
+        "corpus.jsonl",
+        &ReadOptions::default(),
+    )
+    .flatten()
+    {
         for e in coder.code(&entente_ingest::segment(article)) {
             let keys = |v: &[entente_model::ActorRef]| {
-                v.iter().map(|a| a.key().to_string()).collect::<Vec<_>>().join("+")
+                v.iter()
+                    .map(|a| a.key().to_string())
+                    .collect::<Vec<_>>()
+                    .join("+")
             };
             println!(
                 "{}\t{}\t{}\t{}\t{}\t{}",

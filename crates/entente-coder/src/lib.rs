@@ -34,6 +34,7 @@
 
 mod actors;
 pub mod dates;
+mod domain;
 mod explain;
 pub mod intent;
 pub mod modality;
@@ -107,6 +108,12 @@ impl<'a> Coder<'a> {
                 )
             });
         }
+        // A sports report names teams by their states ("Namibia v Botswana"): nothing in
+        // it is an event between states.
+        let sports = domain::is_sports_report(doc, self.lexicon.triggers.domain());
+        if sports && trace.is_none() {
+            return Vec::new();
+        }
         let mut memory = actors::Memory::new();
         let mut collector = Collector::new(doc, &self.digest);
         for sentence in &doc.sentences {
@@ -129,12 +136,14 @@ impl<'a> Coder<'a> {
                 continue;
             }
             a.set_mentions(found);
+            a.drop_non_political(self.lexicon.triggers.domain());
             let context = record::SentenceContext {
                 section: sentence.section,
                 label,
                 caption_date,
                 reference,
                 strict,
+                sports,
             };
             let note = collector.sentence(self, &a, &context, matches, trace.is_some());
             if let (Some(t), Some(note)) = (trace.as_deref_mut(), note) {

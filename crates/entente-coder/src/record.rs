@@ -24,6 +24,8 @@ pub struct SentenceContext {
     pub reference: Option<ArticleDate>,
     /// Commentary or analysis: forecasts reach the whole sentence.
     pub strict: bool,
+    /// A sports report: states' names are teams, nothing is coded.
+    pub sports: bool,
 }
 
 /// Gathers an article's events in sentence order and merges repeats.
@@ -96,7 +98,11 @@ impl<'d> Collector<'d> {
         let mut notes = Vec::new();
         for m in &kept {
             let rule = triggers.rule(m.rule);
-            let roles = work_out_roles(a, m, rule, coder.lexicon, &reporting);
+            let mut roles = work_out_roles(a, m, rule, coder.lexicon, &reporting);
+            if ctx.sports && roles.verdict.is_ok() {
+                roles.verdict =
+                    Err("a sports report: the states named are teams, not actors".to_string());
+            }
             let mut decision = modality::decide(a, triggers, &cues, m.start, m.end, ctx.strict);
             let mut event_type = rule.event;
             let mut mode = rule.mode.clone();
@@ -283,7 +289,9 @@ fn work_out_roles(
     let hostile = matches!(
         event,
         EventType::Assault | EventType::Coerce | EventType::Threaten
-    ) && !head.split_whitespace().any(crate::words::is_ally_preposition);
+    ) && !head
+        .split_whitespace()
+        .any(crate::words::is_ally_preposition);
     let (mut source, mut target): (Option<Found>, Option<Found>);
     if passive {
         source = roles::by_agent(a, m.end);

@@ -1,6 +1,7 @@
 //! One sentence made ready for coding: lower-cased words, the actors found in it mapped to
 //! token spans, and actors joined into compound groups ("Russia and North Korea").
 
+use entente_lexicon::triggers::domain::Domain;
 use entente_model::{ActorRef, Doc, Sentence};
 
 use crate::words;
@@ -130,6 +131,41 @@ impl<'d> Analysis<'d> {
         }
         self.mentions = kept;
         self.build_groups();
+    }
+
+    /// Drops a state's adjective or possessive that names a company, a team or a person
+    /// outside politics: "Japanese car maker Mitsubishi", "Iranian striker Vahid
+    /// Hashemian", "Russia's oil giant". Such a phrase is no political actor.
+    pub fn drop_non_political(&mut self, domain: &Domain) {
+        let drop: Vec<bool> = self
+            .mentions
+            .iter()
+            .map(|m| self.names_non_political(m, domain))
+            .collect();
+        if !drop.contains(&true) {
+            return;
+        }
+        let mut flags = drop.into_iter();
+        self.mentions.retain(|_| !flags.next().unwrap_or(false));
+        self.build_groups();
+    }
+
+    /// Whether mention `m` is a bare adjective or possessive whose next two words (not
+    /// another actor's: "the Israeli-occupied West Bank") hold a non-political head.
+    fn names_non_political(&self, m: &Mention, domain: &Domain) -> bool {
+        let bare_state = m.kind == "adjective"
+            || m.possessive && matches!(m.kind.as_str(), "country" | "capital" | "adjective");
+        if !bare_state {
+            return false;
+        }
+        let mut i = m.end;
+        if i < self.len() && words::is_possessive_clitic(self.word(i)) {
+            i += 1;
+        }
+        let in_mention = |j: usize| self.mentions.iter().any(|o| o.start <= j && j < o.end);
+        (i..(i + 2).min(self.len()))
+            .take_while(|&j| self.word(j).chars().any(char::is_alphabetic) && !in_mention(j))
+            .any(|j| domain.is_non_political_head(self.word(j)))
     }
 
     fn build_groups(&mut self) {

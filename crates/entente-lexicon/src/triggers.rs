@@ -16,6 +16,8 @@
 //!   ("if", "whether"). `reported` cues are reporting verbs; the coder takes who says so
 //!   from the actors next to them.
 //! - `irregular.txt`: `lemma | past | participle` for verbs English does not inflect by rule.
+//! - `domain.txt`: `word | kind`, words that mark what is not international politics
+//!   (see [`domain`]).
 //!
 //! A user directory given to [`TriggerLexicon::load`] may hold `events/<same file>`: its
 //! entries add to the built-in ones, and an entry with the same pattern (or cue) replaces
@@ -32,6 +34,7 @@
 //! assert_eq!((longest.start, longest.end), (2, 6));
 //! ```
 
+pub mod domain;
 mod inflect;
 pub mod pattern;
 
@@ -162,6 +165,7 @@ pub struct TriggerLexicon {
     heads: HashMap<String, Vec<Head>, WordHash>,
     cues: Vec<Cue>,
     cue_heads: HashMap<String, Vec<u32>, WordHash>,
+    domain: domain::Domain,
 }
 
 /// Every token of every sentence is looked up here, so the hash is a fast multiplicative
@@ -206,9 +210,11 @@ impl TriggerLexicon {
         let verbs = layers_of(VERBS, 5..=6);
         let nouns = layers_of(NOUNS, 5..=6);
         let modality = layers_of(MODALITY, 3..=3);
+        let domain_layers = layers_of(domain::DOMAIN, 2..=2);
 
         let mut lexicon = TriggerLexicon::default();
         let participles = compile_irregular(&irregular, &mut errors);
+        lexicon.domain = domain::Domain::compile(&domain_layers, &mut errors);
         for (layers, pos) in [(&verbs, PartOfSpeech::Verb), (&nouns, PartOfSpeech::Noun)] {
             for file in layers {
                 errors.extend(check_duplicates(file, |r| r.field(0).to_lowercase()));
@@ -243,6 +249,11 @@ impl TriggerLexicon {
 
     pub fn rule(&self, index: usize) -> &TriggerRule {
         &self.rules[index]
+    }
+
+    /// Words that mark what is not international politics.
+    pub fn domain(&self) -> &domain::Domain {
+        &self.domain
     }
 
     pub fn cues(&self) -> &[Cue] {

@@ -129,3 +129,22 @@ fn bad_user_files_report_every_problem_with_file_and_line() {
     );
     assert!(errors.iter().any(|e| e.message.contains("frame")));
 }
+
+#[test]
+fn domain_words_load_and_a_bad_kind_is_reported_with_its_line() {
+    let lexicon = TriggerLexicon::load(None).unwrap();
+    assert!(lexicon.domain().is_non_political_head("striker"));
+    assert!(lexicon.domain().is_sport_word("tournament"));
+    assert!(!lexicon.domain().is_non_political_head("troops"));
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("events")).unwrap();
+    fs::write(
+        dir.path().join("events/domain.txt"),
+        "# mine\ncroupier | head\nroulette | casino\n",
+    )
+    .unwrap();
+    let errors = TriggerLexicon::load(Some(dir.path())).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].path.ends_with("events/domain.txt"));
+    assert_eq!(errors[0].line, 3);
+}
