@@ -322,7 +322,9 @@ fn work_out_roles(
         target = roles::object(a, m.start + 1, m.end, true, hostile, reporting);
     } else {
         source = subject;
-        target = roles::object(a, m.start + 1, m.end, true, hostile, reporting);
+        // Active voice: a "by X" after the object is the object noun's agent ("rejected
+        // calls by Belarus", "welcomed the proposal by Japan"), the one acted on.
+        target = roles::object(a, m.start + 1, m.end, false, hostile, reporting);
     }
     match frame {
         Frame::Inverse if !passive => {

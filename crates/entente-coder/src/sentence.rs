@@ -168,16 +168,37 @@ impl<'d> Analysis<'d> {
             .any(|j| domain.is_non_political_head(self.word(j)))
     }
 
+    /// Where an office's mention ends once the holder's name that follows it is passed
+    /// ("Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov": one
+    /// compound of two offices). A name is up to four capitalized words before `limit`.
+    fn after_person_name(&self, m: &Mention, limit: usize) -> usize {
+        if m.kind != "agent" {
+            return m.end;
+        }
+        let mut end = m.end;
+        while end < limit
+            && end - m.end < 4
+            && self
+                .text_of(end, end + 1)
+                .starts_with(|c: char| c.is_uppercase())
+            && !words::is_connector(self.word(end))
+        {
+            end += 1;
+        }
+        end
+    }
+
     fn build_groups(&mut self) {
         let mut groups: Vec<Group> = Vec::new();
         for (i, m) in self.mentions.iter().enumerate() {
             let joins = groups.last().is_some_and(|g| {
                 let prev = &self.mentions[*g.members.last().unwrap()];
+                let end = self.after_person_name(prev, m.start);
                 !prev.possessive
-                    && m.start > prev.end
-                    && m.start - prev.end <= 3
-                    && (prev.end..m.start).any(|t| words::is_connector(self.word(t)))
-                    && (prev.end..m.start).all(|t| {
+                    && m.start > end
+                    && m.start - end <= 3
+                    && (end..m.start).any(|t| words::is_connector(self.word(t)))
+                    && (end..m.start).all(|t| {
                         let w = self.word(t);
                         words::is_connector(w) || matches!(w, "both" | "the")
                     })
