@@ -251,7 +251,10 @@ impl<'d> Analysis<'d> {
             .windows(2)
             .map(|w| {
                 let (prev, next) = (&self.mentions[w[0]], &self.mentions[w[1]]);
-                (prev.end..next.start).all(|t| self.word(t) == ",") && next.start > prev.end
+                // ", the Chinese foreign ministry said": a comma and an article split too.
+                let gap = prev.end..next.start;
+                gap.clone().any(|t| self.word(t) == ",")
+                    && gap.clone().all(|t| matches!(self.word(t), "," | "the"))
             })
             .collect();
         let ends_with_and = g.members.windows(2).last().is_some_and(|w| {
