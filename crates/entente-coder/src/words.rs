@@ -230,6 +230,15 @@ pub fn is_agent_noun(w: &str) -> bool {
             | "villagers"
             | "farmers"
             | "lawmakers"
+            | "ministers"
+            | "envoys"
+            | "delegates"
+            | "delegation"
+            | "delegations"
+            | "representatives"
+            | "commanders"
+            | "spokesman"
+            | "spokeswoman"
     )
 }
 
