@@ -5,8 +5,10 @@
 //! ASSAULT as well.
 
 use entente_lexicon::triggers::{TriggerLexicon, TriggerMatch};
+use entente_model::EventType;
 
 use crate::sentence::Analysis;
+use crate::words;
 
 /// A match and whether it was kept, with the reason when not.
 #[derive(Debug, Clone)]
@@ -63,9 +65,30 @@ pub fn choose(
             c.why = "introduced by a preceding \"... to\" or \"... that\" trigger";
             continue;
         }
-        if introduces(&lexicon.rule(c.m.rule).pattern) {
+        let rule = lexicon.rule(c.m.rule);
+        if introduces(&rule.pattern) {
             absorbed_until = c.m.end + 3;
+        } else if rule.event == EventType::Request {
+            if let Some(end) = requested_act(a, c.m.end) {
+                absorbed_until = absorbed_until.max(end);
+            }
         }
     }
     choices
+}
+
+/// How far the act a request asks for reaches: "urged North Korea to halt its tests",
+/// "demanded that Serbian forces withdraw", "called on Arabs to unite and mobilize". The
+/// asked-for act has not happened, so no trigger inside it is an event of its own. The
+/// complement opens with "to" or "that" within a few words of the request (past the
+/// addressee) and runs to the end of the clause.
+fn requested_act(a: &Analysis<'_>, from: usize) -> Option<usize> {
+    let lo = from.saturating_sub(1);
+    let open = (lo..(from + 6).min(a.len()))
+        .take_while(|&i| i < from || !words::is_hard_break(a.word(i)) && a.word(i) != ",")
+        .find(|&i| matches!(a.word(i), "to" | "that"))?;
+    let close = (open + 1..a.len())
+        .find(|&i| a.word(i) != "that" && words::is_object_break(a.word(i)))
+        .unwrap_or(a.len());
+    Some(close)
 }
