@@ -12,6 +12,7 @@ use entente_model::{
 use crate::explain::{ActorNote, CandidateNote, SentenceExplanation, TriggerNote};
 use crate::roles::{self, Found};
 use crate::sentence::Analysis;
+use crate::words;
 use crate::{dates, intent, modality, select, Coder, OffsetCache, CODER};
 
 /// What the collector needs to know about the sentence's place in the article.
@@ -282,16 +283,38 @@ fn work_out_roles(
 ) -> Roles {
     let (frame, pos, head, event) = (rule.frame, rule.pos, rule.pattern.as_str(), rule.event);
     let mut confidence: f32 = 0.85;
-    let passive = pos == PartOfSpeech::Verb && m.participle && roles::is_passive(a, m.start);
-    let subject = roles::subject(a, m.start, reporting);
-    // Fighting for or alongside X is on X's side: the target of a hostile act is never
-    // an actor after "for"/"alongside" outside the rule's own words.
-    let hostile = matches!(
-        event,
-        EventType::Assault | EventType::Coerce | EventType::Threaten
-    ) && !head
+    // "Serb forces were engaged in ethnic cleansing", "Vietnam is committed to": a
+    // participle with the rule's own preposition after it and no "by X" is a state of the
+    // subject, which acts.
+    let stative = head
         .split_whitespace()
-        .any(crate::words::is_ally_preposition);
+        .nth(1)
+        .is_some_and(|w| w != "by" && crate::words::is_preposition(w))
+        && roles::by_agent(a, m.end).is_none();
+    let passive =
+        pos == PartOfSpeech::Verb && m.participle && !stative && roles::is_passive(a, m.start);
+    let subject = roles::subject(a, m.start, reporting);
+    // Fighting for or alongside X is on X's side, defending X against Y is not on Y's: the
+    // target skips actors after prepositions that put them on the other side, unless the
+    // rule's own words hold that preposition.
+    let own = |f: fn(&str) -> bool| head.split_whitespace().any(f);
+    let skip: Option<fn(&str) -> bool> = match event {
+        EventType::Assault | EventType::Coerce | EventType::Threaten
+            if !own(words::is_ally_preposition) =>
+        {
+            Some(words::is_ally_preposition)
+        }
+        EventType::Support
+        | EventType::Agree
+        | EventType::Aid
+        | EventType::Cooperate
+        | EventType::Consult
+            if !own(words::is_opponent_preposition) =>
+        {
+            Some(words::is_opponent_preposition)
+        }
+        _ => None,
+    };
     let (mut source, mut target): (Option<Found>, Option<Found>);
     if passive {
         source = roles::by_agent(a, m.end);
@@ -319,16 +342,16 @@ fn work_out_roles(
                 });
             confidence -= 0.15;
         }
-        target = roles::object(a, m.start + 1, m.end, true, hostile, reporting);
+        target = roles::object(a, m.start + 1, m.end, true, skip, reporting);
     } else {
         source = subject;
         // Active voice: a "by X" after the object is the object noun's agent ("rejected
         // calls by Belarus", "welcomed the proposal by Japan"), the one acted on.
-        target = roles::object(a, m.start + 1, m.end, false, hostile, reporting);
+        target = roles::object(a, m.start + 1, m.end, false, skip, reporting);
     }
     match frame {
         Frame::Inverse if !passive => {
-            let from = roles::object(a, m.start + 1, m.end, false, hostile, reporting);
+            let from = roles::object(a, m.start + 1, m.end, false, skip, reporting);
             target = source.map(|f| Found {
                 group: f.group,
                 why: "the subject undergoes the act (frame tgt<src)",

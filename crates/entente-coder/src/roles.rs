@@ -81,8 +81,10 @@ pub fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<usize> {
 }
 
 /// The object or prepositional recipient after token `from` (the end of the trigger).
-/// `skip_by` passes over a passive agent ("by X"); `skip_allies` passes over an actor the
-/// agent acts for or beside ("fight for Russia against Ukraine": Ukraine is the target).
+/// `skip_by` passes over a passive agent ("by X"); `skip` passes over an actor after the
+/// prepositions it names: a hostile act skips the allies it is done for or beside ("fight
+/// for Russia against Ukraine": Ukraine is the target), a friendly one the opponents it is
+/// done against ("defended Iraq against Western criticism").
 /// The search starts right after the trigger's head, so an object inside the matched
 /// words counts ("gave Yemen $500 million in aid"); clause breaks count only after
 /// `match_end`.
@@ -91,7 +93,7 @@ pub fn object(
     from: usize,
     match_end: usize,
     skip_by: bool,
-    skip_allies: bool,
+    skip: Option<fn(&str) -> bool>,
     reporting: Spans<'_>,
 ) -> Option<Found> {
     let limit = (match_end + 12).min(a.len());
@@ -99,8 +101,8 @@ pub fn object(
     while i < limit {
         if let Some(g) = a.group_at(i) {
             let preposition = a.after_preposition(g);
-            let ally = skip_allies && preposition.is_some_and(words::is_ally_preposition);
-            if ally || skip_by && preposition == Some("by") {
+            let skipped = skip.is_some_and(|f| preposition.is_some_and(f));
+            if skipped || skip_by && preposition == Some("by") {
                 i = a.groups[g].end;
                 continue;
             }
@@ -350,7 +352,7 @@ mod tests {
         let t = at(&a, "attacked");
         assert_eq!(named(&a, subject(&a, t, &[])).as_deref(), Some("Russia"));
         assert_eq!(
-            named(&a, object(&a, t + 1, t + 1, true, false, &[])).as_deref(),
+            named(&a, object(&a, t + 1, t + 1, true, None, &[])).as_deref(),
             Some("Georgia")
         );
     }
@@ -382,11 +384,22 @@ mod tests {
         );
         let t = at(&a, "fight");
         assert_eq!(
-            named(&a, object(&a, t + 1, t + 1, true, true, &[])).as_deref(),
+            named(
+                &a,
+                object(
+                    &a,
+                    t + 1,
+                    t + 1,
+                    true,
+                    Some(words::is_ally_preposition),
+                    &[]
+                )
+            )
+            .as_deref(),
             Some("Ukraine")
         );
         assert_eq!(
-            named(&a, object(&a, t + 1, t + 1, true, false, &[])).as_deref(),
+            named(&a, object(&a, t + 1, t + 1, true, None, &[])).as_deref(),
             Some("Russia")
         );
     }

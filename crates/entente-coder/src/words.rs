@@ -57,6 +57,12 @@ pub fn is_ally_preposition(w: &str) -> bool {
     matches!(w, "for" | "alongside" | "beside" | "behind")
 }
 
+/// Prepositions that put an actor against the agent ("defended Iraq against Western
+/// criticism"): with a friendly act such an actor is never the one helped.
+pub fn is_opponent_preposition(w: &str) -> bool {
+    w == "against"
+}
+
 /// Words that may stand between a preposition and its actor ("of both North Korea").
 pub fn is_determiner(w: &str) -> bool {
     matches!(
@@ -231,6 +237,9 @@ pub fn is_agent_noun(w: &str) -> bool {
             | "farmers"
             | "lawmakers"
             | "ministers"
+            | "inhabitants"
+            | "residents"
+            | "settlers"
             | "envoys"
             | "delegates"
             | "delegation"
@@ -248,6 +257,14 @@ pub fn is_light_verb(w: &str) -> bool {
     matches!(
         w,
         "began"
+            | "tighten"
+            | "tightened"
+            | "tightens"
+            | "enforce"
+            | "enforced"
+            | "enforces"
+            | "organized"
+            | "organised"
             | "begun"
             | "begin"
             | "begins"
