@@ -70,9 +70,13 @@ impl Hasher for FastHasher {
         self.add(i as u64);
     }
 
+    /// A final mix: the multiply leaves the low bits depending only on the low bits of the
+    /// last word (a date, an enum), and hashbrown picks buckets by the low bits, so keys
+    /// ending alike would crowd into few buckets.
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        let h = self.hash ^ (self.hash >> 32);
+        h.wrapping_mul(FX_SEED) ^ (h >> 29)
     }
 }
 
