@@ -152,7 +152,15 @@ fn china_is_exposed_through_russia_and_north_korea() {
     for tie in report["first_order"].as_array().unwrap() {
         assert!(!tie["sanctioners"].as_array().unwrap().is_empty(), "{tie}");
         assert!(!tie["evidence"].as_array().unwrap().is_empty(), "{tie}");
+        // Each number links to the sentences that show it.
+        for e in tie["evidence"].as_array().unwrap() {
+            let sentence = e["sentence"].as_str().unwrap_or_default();
+            assert!(!sentence.is_empty(), "{e}");
+        }
     }
+    // The table ends with the sentences too.
+    let table = text(&ok(sb.db_cmd(&["exposure", "CHN"])).stdout);
+    assert!(table.contains("\nevidence:\n"), "{table}");
     let scores: Vec<f64> = report["first_order"]
         .as_array()
         .unwrap()

@@ -10,6 +10,7 @@ use entente_graph::{Period, SanctionedSet, Window};
 use entente_model::{EventId, Interaction, Modality};
 use entente_store::{EventFilter, InteractionFilter, Store};
 
+use crate::args::Format;
 use crate::args::{
     ActorArgs, AlertsArgs, BlocsArgs, BriefArgs, BriefFormat, By, DyadArgs, ExposureArgs,
     GraphFormat, HedgingArgs, NetworkArgs, WindowArgs,
@@ -153,7 +154,7 @@ pub fn dependence(args: ActorArgs) -> Result<Outcome> {
     let ix = load(&store, std::slice::from_ref(&a), false, &w)?;
     let result = entente_graph::dependence(&ix, &a, &w);
     let mut out = output::stdout();
-    output::emit_one(&mut out, args.format.format, &result, |d| d.table())?;
+    emit_with_evidence(&mut out, &store, args.format.format, &result, |d| d.table())?;
     out.flush()?;
     exit_without_freeing(ix);
     Ok(Outcome::Ok)
@@ -166,7 +167,7 @@ pub fn hedging(args: HedgingArgs) -> Result<Outcome> {
     let ix = load(&store, std::slice::from_ref(&a), false, &w)?;
     let result = entente_graph::hedging(&ix, &a, period(args.by), &w);
     let mut out = output::stdout();
-    output::emit_one(&mut out, args.format.format, &result, |h| h.table())?;
+    emit_with_evidence(&mut out, &store, args.format.format, &result, |h| h.table())?;
     out.flush()?;
     exit_without_freeing(ix);
     Ok(Outcome::Ok)
@@ -197,7 +198,7 @@ pub fn exposure(args: ExposureArgs) -> Result<Outcome> {
     let set = sanctioned(&ix, &w, args.sanctions.as_deref())?;
     let result = entente_graph::exposure(&ix, &a, &set, &w);
     let mut out = output::stdout();
-    output::emit_one(&mut out, args.format.format, &result, |e| e.table())?;
+    emit_with_evidence(&mut out, &store, args.format.format, &result, |e| e.table())?;
     out.flush()?;
     exit_without_freeing(ix);
     Ok(Outcome::Ok)
@@ -293,6 +294,100 @@ fn most_intense(ix: &[Interaction], a: &str, b: Option<&str>, n: usize) -> Vec<E
         .take(n)
         .map(|i| i.event_id.clone())
         .collect()
+}
+
+/// How many quoted sentences a table ends with, and how many records JSON output enriches.
+const EVIDENCE_QUOTED: usize = 12;
+const EVIDENCE_ENRICHED: usize = 500;
+
+/// Prints a measure's result with the sentences behind it: a table ends with the sentences
+/// of its first evidence events; JSON gets `sentence` and `article_id` beside every
+/// `event_id` (up to `EVIDENCE_ENRICHED` of them) so that each number links to its text.
+fn emit_with_evidence<T: serde::Serialize>(
+    out: &mut dyn Write,
+    store: &Store,
+    format: Format,
+    result: &T,
+    table: impl FnOnce(&T) -> String,
+) -> Result<()> {
+    let mut value = serde_json::to_value(result)?;
+    let mut ids: Vec<EventId> = Vec::new();
+    collect_event_ids(&value, &mut ids);
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    match format {
+        Format::Table => {
+            out.write_all(table(result).as_bytes())?;
+            ids.truncate(EVIDENCE_QUOTED);
+            let events = store.events_by_ids(&ids)?;
+            if !events.is_empty() {
+                writeln!(out, "\nevidence:")?;
+                for e in &events {
+                    writeln!(
+                        out,
+                        "  {} {} {} {} {}: {}",
+                        e.id,
+                        e.date.value,
+                        crate::cmd::events::actors(&e.source),
+                        e.event,
+                        crate::cmd::events::actors(&e.target),
+                        e.evidence.sentence
+                    )?;
+                }
+            }
+            Ok(())
+        }
+        Format::Json | Format::Jsonl => {
+            ids.truncate(EVIDENCE_ENRICHED);
+            let events = store.events_by_ids(&ids)?;
+            let by_id: std::collections::HashMap<&str, &entente_model::Event> =
+                events.iter().map(|e| (e.id.as_str(), e)).collect();
+            add_sentences(&mut value, &by_id);
+            if format == Format::Json {
+                serde_json::to_writer_pretty(&mut *out, &value)?;
+            } else {
+                serde_json::to_writer(&mut *out, &value)?;
+            }
+            writeln!(out)?;
+            Ok(())
+        }
+        Format::Csv => output::emit_one(out, format, result, table),
+    }
+}
+
+/// Every `event_id` of an evidence record, in document order.
+fn collect_event_ids(value: &serde_json::Value, ids: &mut Vec<EventId>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(id)) = map.get("event_id") {
+                ids.push(EventId::from_stored(id.clone()));
+            }
+            map.values().for_each(|v| collect_event_ids(v, ids));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_event_ids(v, ids)),
+        _ => {}
+    }
+}
+
+fn add_sentences(
+    value: &mut serde_json::Value,
+    events: &std::collections::HashMap<&str, &entente_model::Event>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let found = match map.get("event_id") {
+                Some(serde_json::Value::String(id)) => events.get(id.as_str()).copied(),
+                _ => None,
+            };
+            if let Some(e) = found {
+                map.insert("sentence".into(), e.evidence.sentence.clone().into());
+                map.insert("article_id".into(), e.article_id.as_str().into());
+            }
+            map.values_mut().for_each(|v| add_sentences(v, events));
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| add_sentences(v, events)),
+        _ => {}
+    }
 }
 
 /// A short table of counts by modality, for the demo's summary.
