@@ -409,13 +409,23 @@ fn work_out_roles(
         event,
         EventType::Protest | EventType::Coerce | EventType::Concede
     );
-    if domestic && target_actors.is_empty() && source_actors.len() == 1 && !mutual {
+    // "Opposition groups in Zimbabwe demanded that President Mugabe resign": an office
+    // named without a state, as the one acted on, is the actor's own state's.
+    let home_office = frame != Frame::Mutual
+        && !matches!(frame, Frame::SourceOnly)
+        && roles::office_after(a, m.end);
+    if (domestic || home_office) && target_actors.is_empty() && source_actors.len() == 1 && !mutual
+    {
         // Protests, repression and concessions that name no other party act within the
         // actor's own state: a protest is against its government, an arrest or a lifted
         // curfew falls on its people (the same-state dyad of domestic events).
         if let Some(home) = home_government(lexicon, &source_actors[0]) {
             target_actors.push(home);
-            target_why = Some("a domestic act naming no other party: the actor's own state");
+            target_why = Some(if domestic {
+                "a domestic act naming no other party: the actor's own state"
+            } else {
+                "an office named without its state: the actor's own state's"
+            });
         }
     }
     let verdict = if pos == PartOfSpeech::Verb && roles::verb_used_as_noun(a, m.start, m.participle)

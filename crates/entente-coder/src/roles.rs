@@ -125,6 +125,23 @@ pub fn object(
     None
 }
 
+/// Whether an office named without its state ("President Mugabe", "the government",
+/// "its parliament") is the first noun phrase within a few words after token `from`,
+/// before the clause ends.
+pub fn office_after(a: &Analysis<'_>, from: usize) -> bool {
+    let limit = (from + 4).min(a.len());
+    for i in from..limit {
+        let w = a.word(i);
+        if a.group_at(i).is_some() || words::is_hard_break(w) || w == "," {
+            return false;
+        }
+        if words::is_office(w) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The agent of a passive or of a noun: "by X" within a few tokens after `from`.
 pub fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let limit = (from + 8).min(a.len());

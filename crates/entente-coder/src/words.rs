@@ -333,3 +333,23 @@ pub fn is_light_verb(w: &str) -> bool {
             | "expanded"
     )
 }
+
+/// Offices and organs of a state, which name it only with an adjective or possessive; a
+/// bare one ("President Mugabe", "the government") belongs to the state in context.
+pub fn is_office(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "prime"
+            | "premier"
+            | "government"
+            | "king"
+            | "parliament"
+            | "authorities"
+            | "regime"
+            | "cabinet"
+            | "junta"
+            | "chancellor"
+            | "emir"
+    )
+}
