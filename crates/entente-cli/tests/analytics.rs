@@ -424,3 +424,55 @@ fn one_event_reported_by_two_articles_counts_once() {
     assert_eq!(ids.len(), 1, "the two reports are one event: {dyad}");
     assert_eq!(from_russia[0]["mentions"], 2, "{dyad}");
 }
+
+/// Issue 4's end-to-end case: the seed commentary (read from `../shared`, never copied) on top
+/// of the demo. North Korea's dependence shows China and Russia, its overall hedging moves
+/// toward Russia, and China's exposure lists Russia and North Korea with sentences.
+#[test]
+fn the_seed_and_the_samples_answer_the_analysts_questions() {
+    let seed =
+        common::repo_root().join("../shared/seed/behind-the-russia-north-korea-alliance.txt");
+    if !seed.is_file() {
+        eprintln!("skipped: no seed article at {}", seed.display());
+        return;
+    }
+    let sb = demo();
+    let out = sb.ingest(&[seed.as_path()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let dependence = run_json(&sb, &["dependence", "PRK"]);
+    let suppliers = strs(&dependence["suppliers"], "partner");
+    assert!(
+        suppliers.contains(&"CHN") && suppliers.contains(&"RUS"),
+        "{suppliers:?}"
+    );
+
+    let hedging = run_json(&sb, &["hedging", "PRK"]);
+    let toward = hedging["overall"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by(|a, b| {
+            a["delta"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["delta"].as_f64().unwrap())
+        })
+        .map(|c| c["partner"].as_str().unwrap().to_string());
+    assert_eq!(toward.as_deref(), Some("RUS"), "{}", hedging["overall"]);
+
+    let exposure = run_json(&sb, &["exposure", "CHN"]);
+    let first = strs(&exposure["first_order"], "target");
+    assert!(
+        first.contains(&"RUS") && first.contains(&"PRK"),
+        "{first:?}"
+    );
+    let sentences: Vec<&str> = exposure["first_order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["evidence"].as_array().unwrap())
+        .filter_map(|e| e["sentence"].as_str())
+        .collect();
+    assert!(!sentences.is_empty());
+}
