@@ -7,6 +7,8 @@
 //! - in commentary and analysis every speculative or hypothetical cue reaches the whole
 //!   sentence, so a forecast is never coded as a fact;
 //! - the strongest cue wins: negated, hypothetical, speculative, planned, reported;
+//! - a condition after a threat ("threatened to strike if ...") does not make the threat
+//!   hypothetical: it is what is threatened;
 //! - for `reported`, who says so is the actor right before the cue ("Poland said"), else
 //!   the words before it ("the ministry said"), else the actor right after it ("according
 //!   to the UN").
@@ -50,6 +52,7 @@ pub fn decide(
     start: usize,
     end: usize,
     strict: bool,
+    threat: bool,
 ) -> Decision {
     let mut best = Modality::Asserted;
     let mut applied = Vec::new();
@@ -60,6 +63,11 @@ pub fn decide(
             continue; // the cue is part of the trigger itself ("refuse to")
         }
         let cue = lexicon.cue(c.cue);
+        // "threatened to strike if NATO intervenes": the condition after a threat is part
+        // of what is threatened; the threat itself is made.
+        if threat && c.start >= end && cue.modality == Modality::Hypothetical {
+            continue;
+        }
         // "said it would allow": "would" after a reporting verb is the future seen from
         // the past, a plan rather than a hypothesis.
         let modality = if cue.phrase == "would"

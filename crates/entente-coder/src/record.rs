@@ -104,7 +104,15 @@ impl<'d> Collector<'d> {
                 roles.verdict =
                     Err("a sports report: the states named are teams, not actors".to_string());
             }
-            let mut decision = modality::decide(a, triggers, &cues, m.start, m.end, ctx.strict);
+            let mut decision = modality::decide(
+                a,
+                triggers,
+                &cues,
+                m.start,
+                m.end,
+                ctx.strict,
+                rule.event == EventType::Threaten,
+            );
             let mut event_type = rule.event;
             let mut mode = rule.mode.clone();
             let mut cameo = rule.cameo.clone();
