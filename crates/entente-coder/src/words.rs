@@ -334,8 +334,9 @@ pub fn is_light_verb(w: &str) -> bool {
     )
 }
 
-/// Offices and organs of a state, which name it only with an adjective or possessive; a
-/// bare one ("President Mugabe", "the government") belongs to the state in context.
+/// Offices and organs of a state, and its domestic opponents, which name it only with an
+/// adjective or possessive; a bare one ("President Mugabe", "the government", "Darfur
+/// rebels") belongs to the state in context.
 pub fn is_office(w: &str) -> bool {
     matches!(
         w,
@@ -351,5 +352,14 @@ pub fn is_office(w: &str) -> bool {
             | "junta"
             | "chancellor"
             | "emir"
+            | "rebels"
+            | "insurgents"
+            | "militants"
+            | "guerrillas"
+            | "separatists"
+            | "opposition"
+            | "dissidents"
+            | "protesters"
+            | "demonstrators"
     )
 }
