@@ -150,11 +150,13 @@ impl<'d> Analysis<'d> {
         self.build_groups();
     }
 
-    /// Whether mention `m` is a bare adjective or possessive whose next two words (not
+    /// Whether mention `m` is a state's adjective, name or possessive whose next two words (not
     /// another actor's: "the Israeli-occupied West Bank") hold a non-political head.
     fn names_non_political(&self, m: &Mention, domain: &Domain) -> bool {
-        let bare_state = m.kind == "adjective"
-            || m.possessive && matches!(m.kind.as_str(), "country" | "capital" | "adjective");
+        // "Japanese car maker", "Russia's oil giant", "a US bank": a state's adjective,
+        // possessive or attributive name.
+        let bare_state = matches!(m.kind.as_str(), "adjective" | "country")
+            || m.possessive && m.kind == "capital";
         if !bare_state {
             return false;
         }
