@@ -369,10 +369,25 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
     match first {
         Element::Next(forms) => {
             let word = words.get(at)?;
-            if !forms.iter().any(|f| f == word) {
+            if forms.iter().any(|f| f == word) {
+                return match_rest(others, words, at + 1);
+            }
+            // "threatened today to strike", "agreed on Monday to": a time or manner
+            // adjunct may stand between a verb and the "to" or "that" of its complement.
+            if !forms.iter().any(|f| f == "to" || f == "that") {
                 return None;
             }
-            match_rest(others, words, at + 1)
+            let mut next = at;
+            for _ in 0..2 {
+                next = skip_adjunct(words, next)?;
+                if words
+                    .get(next)
+                    .is_some_and(|w| forms.iter().any(|f| f == w))
+                {
+                    return match_rest(others, words, next + 1);
+                }
+            }
+            None
         }
         Element::Near(forms) => {
             let limit = (at + pattern::NEAR_WINDOW).min(words.len());
@@ -381,6 +396,31 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
                 .filter(|&j| forms.iter().any(|f| f == words[j]))
                 .find_map(|j| match_rest(others, words, j + 1))
         }
+    }
+}
+
+/// The index after one time or manner adjunct starting at `at` ("today", "on Monday",
+/// "in principle", "formally"), if one starts there.
+fn skip_adjunct(words: &[&str], at: usize) -> Option<usize> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = *words.get(at)?;
+    let next = words.get(at + 1).copied().unwrap_or_default();
+    match word {
+        "on" | "last" | "this" | "next" if DAYS.contains(&next) || next == "week" => Some(at + 2),
+        "in" if next == "principle" => Some(at + 2),
+        "today" | "yesterday" | "tonight" | "again" | "also" | "now" | "later" | "earlier"
+        | "once" => Some(at + 1),
+        w if DAYS.contains(&w) => Some(at + 1),
+        w if w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic) => Some(at + 1),
+        _ => None,
     }
 }
 

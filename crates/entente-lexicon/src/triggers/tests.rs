@@ -148,3 +148,28 @@ fn domain_words_load_and_a_bad_kind_is_reported_with_its_line() {
     assert!(errors[0].path.ends_with("events/domain.txt"));
     assert_eq!(errors[0].line, 3);
 }
+
+#[test]
+fn a_time_adjunct_may_stand_before_the_to_of_a_complement() {
+    let lexicon = TriggerLexicon::load(None).unwrap();
+    for sentence in [
+        "korea threatened today to strike",
+        "korea threatened on monday to strike",
+        "korea agreed in principle to talks",
+    ] {
+        let w = words(sentence);
+        let found = lexicon.find(&w);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.start == 1 && lexicon.rule(m.rule).pattern.ends_with(" to")),
+            "{sentence}: {found:?}"
+        );
+    }
+    // Only a complement's "to" is reached over an adjunct: "fire on" stays contiguous.
+    let w = words("troops fire today on protesters");
+    assert!(lexicon
+        .find(&w)
+        .iter()
+        .all(|m| lexicon.rule(m.rule).pattern != "fire on"));
+}
