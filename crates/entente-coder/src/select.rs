@@ -56,6 +56,7 @@ pub fn choose(
     }
     // Absorption, in sentence order so a chain ("agreed to refuse to ...") keeps the first.
     let mut absorbed_until = 0;
+    let mut protests: Vec<usize> = Vec::new();
     for c in choices.iter_mut() {
         if !c.kept {
             continue;
@@ -66,6 +67,14 @@ pub fn choose(
             continue;
         }
         let rule = lexicon.rule(c.m.rule);
+        if rule.event == EventType::Request && demand_of_protest(a, &protests, c.m.start) {
+            c.kept = false;
+            c.why = "the demand a protest is staged for is part of the protest";
+            continue;
+        }
+        if rule.event == EventType::Protest {
+            protests.push(c.m.end);
+        }
         if introduces(&rule.pattern) {
             absorbed_until = c.m.end + 3;
         } else if rule.event == EventType::Request {
@@ -75,6 +84,19 @@ pub fn choose(
         }
     }
     choices
+}
+
+/// Whether a request at `start` says what a protest ending at one of `protests` is for:
+/// "staged demonstrations to demand reforms", "demonstrated calling for independence".
+/// Such a demand is the protest's purpose, not a second event.
+fn demand_of_protest(a: &Analysis<'_>, protests: &[usize], start: usize) -> bool {
+    let purpose = start > 0 && a.word(start - 1) == "to" || a.word(start).ends_with("ing");
+    purpose
+        && protests.iter().any(|&end| {
+            end <= start
+                && start - end <= 12
+                && !(end..start).any(|i| words::is_hard_break(a.word(i)))
+        })
 }
 
 /// How far the act a request asks for reaches: "urged North Korea to halt its tests",

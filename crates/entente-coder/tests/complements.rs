@@ -24,6 +24,24 @@ fn a_requested_act_is_not_coded_as_done() {
 }
 
 #[test]
+fn the_demand_a_protest_is_staged_for_is_part_of_it() {
+    for sentence in [
+        "Indonesian students staged demonstrations to demand reforms from the government.",
+        "Thousands of Iraqis demonstrated on Sunday calling for the resignation of the government.",
+    ] {
+        let got = coded(sentence);
+        assert!(
+            got.iter().any(|e| e.contains("PROTEST")),
+            "{sentence}: {got:?}"
+        );
+        assert!(
+            got.iter().all(|e| !e.contains("REQUEST")),
+            "{sentence}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn fighting_for_or_beside_an_ally_is_no_assault_on_it() {
     for sentence in [
         "North Korea sent troops to fight for Russia in the Kursk region.",
