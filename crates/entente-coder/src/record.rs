@@ -436,7 +436,12 @@ fn work_out_roles(
             });
         }
     }
-    let verdict = if pos == PartOfSpeech::Verb && roles::verb_used_as_noun(a, m.start, m.participle)
+    // "a declaration demanding that Turkey ...": an -ing form that opens a "that" clause
+    // is a verb after a noun, not a noun itself.
+    let opens_clause = a.word(m.start).ends_with("ing") && head.ends_with(" that");
+    let verdict = if pos == PartOfSpeech::Verb
+        && !opens_clause
+        && roles::verb_used_as_noun(a, m.start, m.participle)
     {
         Err("the verb's word is used as a noun or adjective here".to_string())
     } else if third_person_without_subject(a, m, head, subject) {

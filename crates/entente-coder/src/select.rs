@@ -4,7 +4,7 @@
 //! to") absorbs the act it introduces: "threatened to shell Juba" is one THREATEN, not an
 //! ASSAULT as well.
 
-use entente_lexicon::triggers::{TriggerLexicon, TriggerMatch};
+use entente_lexicon::triggers::{PartOfSpeech, TriggerLexicon, TriggerMatch};
 use entente_model::EventType;
 
 use crate::sentence::Analysis;
@@ -30,9 +30,13 @@ pub fn choose(
 ) -> Vec<Choice> {
     let mut order: Vec<usize> = (0..matches.len()).collect();
     // Longest first; among equals, the earliest, then the first rule: deterministic.
+    // A verb rule whose word stands as a noun here ("its demand that") yields to a noun
+    // rule over the same words.
     order.sort_by_key(|&i| {
         let m = &matches[i];
-        (std::cmp::Reverse(m.end - m.start), m.start, m.rule)
+        let as_noun = lexicon.rule(m.rule).pos == PartOfSpeech::Verb
+            && crate::roles::verb_used_as_noun(a, m.start, m.participle);
+        (std::cmp::Reverse(m.end - m.start), m.start, as_noun, m.rule)
     });
     let mut choices: Vec<Choice> = matches
         .iter()
