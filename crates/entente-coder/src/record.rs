@@ -444,7 +444,7 @@ fn work_out_roles(
         && roles::verb_used_as_noun(a, m.start, m.participle)
     {
         Err("the verb's word is used as a noun or adjective here".to_string())
-    } else if third_person_without_subject(a, m, head, subject) {
+    } else if pos == PartOfSpeech::Verb && third_person_without_subject(a, m, head, subject) {
         Err("a plural noun, not a verb: no subject right before it".to_string())
     } else if source_actors.is_empty() {
         Err(if passive {
