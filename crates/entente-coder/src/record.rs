@@ -327,8 +327,13 @@ fn work_out_roles(
     if passive {
         source = roles::by_agent(a, m.end);
         // "a camp for Congolese refugees was attacked": the undergoer may sit in a phrase.
+        // "Artillery shells were supplied to Russia by North Korea": with no actor as
+        // subject, the recipient after the participle undergoes the act.
         let undergoer = subject
             .map(|f| f.group)
+            .or_else(|| {
+                roles::object(a, m.start + 1, m.end, true, skip, reporting).map(|f| f.group)
+            })
             .or_else(|| roles::left_group(a, m.start, 8));
         target = undergoer.map(|group| Found {
             group,

@@ -1,7 +1,7 @@
 //! Event triggers and modality cues: which words code which PLOVER event, and which words
 //! make an event speculative, hypothetical, negated, planned or reported.
 //!
-//! Four files under `data/events/`, one entry a line, sorted, each with a provenance header:
+//! Five files under `data/events/`, one entry a line, sorted, each with a provenance header:
 //!
 //! - `verbs.txt` and `nouns.txt`: `pattern | EVENT | mode | cameo | frame | note`. The
 //!   pattern language is in [`pattern`]; `frame` says where source and target come from:
