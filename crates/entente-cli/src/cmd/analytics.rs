@@ -303,7 +303,7 @@ const EVIDENCE_ENRICHED: usize = 500;
 /// Prints a measure's result with the sentences behind it: a table ends with the sentences
 /// of its first evidence events; JSON gets `sentence` and `article_id` beside every
 /// `event_id` (up to `EVIDENCE_ENRICHED` of them) so that each number links to its text.
-fn emit_with_evidence<T: serde::Serialize>(
+pub fn emit_with_evidence<T: serde::Serialize>(
     out: &mut dyn Write,
     store: &Store,
     format: Format,

@@ -8,8 +8,9 @@ use anyhow::{bail, Result};
 use entente_graph::{Period, SanctionedSet, Window};
 use entente_store::InteractionFilter;
 
+use crate::args::Format;
 use crate::args::{DemoArgs, LexiconDirArg, ReadArgs};
-use crate::cmd::analytics::modality_counts;
+use crate::cmd::analytics::{emit_with_evidence, modality_counts};
 use crate::cmd::ingest::{ingest, open_store};
 use crate::output;
 use crate::pipeline;
@@ -67,32 +68,23 @@ pub fn run(args: DemoArgs) -> Result<Outcome> {
         out,
         "\n## Who supplies North Korea's material support?  (entente dependence PRK)\n"
     )?;
-    out.write_all(
-        entente_graph::dependence(&all, "PRK", &w)
-            .table()
-            .as_bytes(),
-    )?;
+    let dependence = entente_graph::dependence(&all, "PRK", &w);
+    emit_with_evidence(&mut out, &store, Format::Table, &dependence, |d| d.table())?;
 
     writeln!(
         out,
         "\n## Is North Korea hedging between patrons?  (entente hedging PRK)\n"
     )?;
-    out.write_all(
-        entente_graph::hedging(&all, "PRK", Period::Year, &w)
-            .table()
-            .as_bytes(),
-    )?;
+    let hedging = entente_graph::hedging(&all, "PRK", Period::Year, &w);
+    emit_with_evidence(&mut out, &store, Format::Table, &hedging, |h| h.table())?;
 
     writeln!(
         out,
         "\n## How exposed is China to sanctioned partners?  (entente exposure CHN)\n"
     )?;
     let set = SanctionedSet::from_interactions(&all, &w);
-    out.write_all(
-        entente_graph::exposure(&all, "CHN", &set, &w)
-            .table()
-            .as_bytes(),
-    )?;
+    let exposure = entente_graph::exposure(&all, "CHN", &set, &w);
+    emit_with_evidence(&mut out, &store, Format::Table, &exposure, |e| e.table())?;
 
     writeln!(
         out,

@@ -57,9 +57,9 @@ impl Summary {
     pub fn print(&self, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
-            "read {} articles ({:.1} MB) in {:.1}s: {} stored, {} duplicates, {} near-duplicates linked, {} events, {} failed",
+            "read {} articles ({}) in {:.1}s: {} stored, {} duplicates, {} near-duplicates linked, {} events, {} failed",
             self.read,
-            self.bytes as f64 / 1e6,
+            human_bytes(self.bytes),
             self.seconds,
             self.stored,
             self.duplicates,
@@ -68,6 +68,14 @@ impl Summary {
             self.failed
         )?;
         Ok(())
+    }
+}
+
+fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b if b >= 1_000 => format!("{:.1} kB", b as f64 / 1e3),
+        b => format!("{b} bytes"),
     }
 }
 
