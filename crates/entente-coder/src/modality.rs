@@ -119,6 +119,14 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
         names.dedup();
         names.join(" and ")
     };
+    // ", according to South Korean officials", ", said the ministry": a cue after a comma
+    // names its reporter after it; the actor before the comma belongs to the reported act.
+    let after_comma = c.start > 0 && a.word(c.start - 1) == ",";
+    if after_comma {
+        if let Some(g) = (c.end..(c.end + 3).min(a.len())).find_map(|i| a.group_at(i)) {
+            return Some(names(g));
+        }
+    }
     if let Some(g) = roles::left_group(a, c.start, 4) {
         let between_ok = (a.groups[g].end..c.start).all(|i| !words::is_hard_break(a.word(i)));
         if between_ok {

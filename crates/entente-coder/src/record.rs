@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use entente_lexicon::triggers::{Frame, PartOfSpeech, TriggerMatch, TriggerRule};
+use entente_lexicon::triggers::{Frame, PartOfSpeech, TriggerLexicon, TriggerMatch, TriggerRule};
 use entente_lexicon::Lexicon;
 use entente_model::{
     ActorRef, ArticleDate, Doc, Event, EventDate, EventId, EventType, Evidence, Modality, Section,
@@ -99,7 +99,8 @@ impl<'d> Collector<'d> {
         let mut notes = Vec::new();
         for m in &kept {
             let rule = triggers.rule(m.rule);
-            let mut roles = work_out_roles(a, m, rule, coder.lexicon, &reporting);
+            let purpose = hostile_purpose(m, &kept, triggers);
+            let mut roles = work_out_roles(a, m, rule, coder.lexicon, &reporting, purpose);
             if ctx.sports && roles.verdict.is_ok() {
                 roles.verdict =
                     Err("a sports report: the states named are teams, not actors".to_string());
@@ -288,6 +289,7 @@ fn work_out_roles(
     rule: &TriggerRule,
     lexicon: &Lexicon,
     reporting: &[(usize, usize)],
+    purpose: bool,
 ) -> Roles {
     let (frame, pos, head, event) = (rule.frame, rule.pos, rule.pattern.as_str(), rule.event);
     let mut confidence: f32 = 0.85;
@@ -361,6 +363,15 @@ fn work_out_roles(
         // Active voice: a "by X" after the object is the object noun's agent ("rejected
         // calls by Belarus", "welcomed the proposal by Japan"), the one acted on.
         target = roles::object(a, m.start + 1, m.end, false, skip, reporting);
+    }
+    // "deployed troops to fight Ukrainian forces": the "to" opens a hostile purpose, not a
+    // destination; the one fought is that act's target, not this one's recipient. The side
+    // fought for ("to fight for Russia") still receives the troops.
+    if purpose && !passive {
+        target = target.filter(|t| {
+            a.after_preposition(t.group)
+                .is_some_and(words::is_ally_preposition)
+        });
     }
     match frame {
         Frame::Inverse if !passive => {
@@ -484,6 +495,22 @@ fn work_out_roles(
         confidence: confidence.clamp(0.1, 1.0),
         verdict,
     }
+}
+
+/// Whether trigger `m` ends in an infinitive "to" that a hostile verb trigger follows
+/// ("sent troops to fight", "deployed forces to attack"): the verb is its purpose.
+fn hostile_purpose(m: &TriggerMatch, kept: &[TriggerMatch], triggers: &TriggerLexicon) -> bool {
+    m.end > m.start
+        && triggers.rule(m.rule).pattern.ends_with(" to")
+        && kept.iter().any(|k| {
+            let r = triggers.rule(k.rule);
+            k.start == m.end
+                && r.pos == PartOfSpeech::Verb
+                && matches!(
+                    r.event,
+                    EventType::Assault | EventType::Coerce | EventType::Threaten
+                )
+        })
 }
 
 /// The date nearest the trigger in the sentence, else the caption's own, else the
