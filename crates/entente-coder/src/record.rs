@@ -412,6 +412,10 @@ fn work_out_roles(
     if target.is_some_and(|t| Some(t.group) == source.map(|s| s.group)) {
         target = None;
     }
+    if event == EventType::Threaten && target.is_none() && !passive {
+        target =
+            roles::condition_subject(a, m.end).filter(|t| Some(t.group) != source.map(|s| s.group));
+    }
     let source_actors = source.map(|f| actors_of(a, f.group)).unwrap_or_default();
     let mut target_actors = target.map(|f| actors_of(a, f.group)).unwrap_or_default();
     if mutual {

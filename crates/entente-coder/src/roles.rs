@@ -164,6 +164,35 @@ pub fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
     None
 }
 
+/// The one a threat is aimed at when the clause names no target: the subject of its
+/// condition ("threatened to stop talks if the United States goes ahead", "unless Israel
+/// rescinded"), the first actor within a few tokens after "if"/"unless", within the
+/// sentence part before a hard break.
+pub fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
+    let limit = (from + 15).min(a.len());
+    let cond = (from..limit)
+        .take_while(|&i| !words::is_hard_break(a.word(i)))
+        .find(|&i| matches!(a.word(i), "if" | "unless"))?;
+    let end = (cond + 5).min(a.len());
+    let mut j = cond + 1;
+    while j < end {
+        if let Some(group) = a.group_at(j) {
+            if a.after_preposition(group).is_some() {
+                return None;
+            }
+            return Some(Found {
+                group,
+                why: "a threat's condition: its subject is the one threatened",
+            });
+        }
+        if words::is_hard_break(a.word(j)) || a.word(j) == "," {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 /// Whether the trigger at `start` is a passive participle: a form of "be" or "get" at most
 /// two tokens before it ("was sanctioned", "has been quickly sanctioned").
 pub fn is_passive(a: &Analysis<'_>, start: usize) -> bool {
