@@ -284,3 +284,17 @@ fn another_kim_is_not_kim_jong_un() {
         vec![t("Kim", "PRK", "GOV")]
     );
 }
+
+/// Two presidents Bush, one state: an undated "President Bush" codes as the United States,
+/// and a date picks the one in office.
+#[test]
+fn a_title_and_a_surname_of_one_state_code_that_state_without_a_date() {
+    assert_eq!(
+        codes("President Bush met the press.", None),
+        vec![t("President Bush", "USA", "GOV")]
+    );
+    assert_eq!(
+        codes("President Bush met the press.", day(2003, 3, 20)),
+        vec![t("President Bush", "USA", "GOV")]
+    );
+}

@@ -557,6 +557,24 @@ impl ActorLexicon {
         }
         // "President Xi" with no date, or "President Trump" out of office: a title plus a
         // surname no other leader bears.
-        (titled && cands.len() == 1).then(|| cands[0])
+        if titled && cands.len() == 1 {
+            return Some(cands[0]);
+        }
+        // "President Bush" in an undated text: two people, one state. The state is certain
+        // even if the person is not; the latest of them stands for both.
+        if titled && date.is_none() && cands.len() > 1 {
+            let codes: std::collections::BTreeSet<ActorCode> = cands
+                .iter()
+                .flat_map(|&p| self.compiled.persons[p].tenures.iter())
+                .map(|&i| self.tables.tenures[i].code)
+                .collect();
+            if codes.len() == 1 {
+                return cands
+                    .iter()
+                    .copied()
+                    .max_by_key(|&p| self.tables.tenures[self.tenure_at(p, None)].from);
+            }
+        }
+        None
     }
 }
