@@ -71,15 +71,32 @@ pub fn brief(
         Some(b) => format!("{a} – {b}"),
         None => a.to_string(),
     };
-    let dyad_t = b.map(|b| dyad(ix, a, b, by, w));
-    let timeline = subject_timeline(ix, &focal, by, w);
+    // The measures are independent passes over the same interactions: half of them run on a
+    // second thread, which halves a briefing's time on a million interactions.
+    let (
+        (dyad_t, timeline, dependence_r, hedging_r),
+        (exposure_r, (others, neighbourhood), quotes),
+    ) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            (
+                exposure(ix, a, sanctioned, w),
+                neighbourhood(ix, &focal, w),
+                quotes(ix, &focal, w, evidence),
+            )
+        });
+        let first = (
+            b.map(|b| dyad(ix, a, b, by, w)),
+            subject_timeline(ix, &focal, by, w),
+            dependence(ix, a, w),
+            hedging(ix, a, by, w),
+        );
+        (first, second.join().expect("a briefing measure panicked"))
+    });
     let al = Alignments::builtin();
     let alignments = match b {
         Some(b) => al.labels_between_during(a, b, w.since, w.until),
         None => al.labels_of_during(a, w.since, w.until),
     };
-    let (others, neighbourhood) = neighbourhood(ix, &focal, w);
-    let quotes = quotes(ix, &focal, w, evidence);
     let timeline_svg = timeline_svg(
         &timeline,
         &format!("Net cooperation: {subject}"),
@@ -99,9 +116,9 @@ pub fn brief(
         alignments,
         timeline,
         dyad: dyad_t,
-        dependence: dependence(ix, a, w),
-        hedging: hedging(ix, a, by, w),
-        exposure: exposure(ix, a, sanctioned, w),
+        dependence: dependence_r,
+        hedging: hedging_r,
+        exposure: exposure_r,
         neighbourhood,
         quotes,
         timeline_svg,
