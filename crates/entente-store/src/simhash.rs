@@ -28,13 +28,28 @@ const _: () = assert!(MAX_DISTANCE <= GUARANTEED);
 
 const SHINGLE: usize = 3;
 
+/// The hash of a word's lower case. ASCII words, nearly all of them, are lowered on the
+/// stack; others go through `str::to_lowercase`. Both give the same bytes for ASCII, so
+/// fingerprints do not depend on the path taken.
+fn word_hash(word: &str) -> u64 {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        xxh3_64(lowered)
+    } else {
+        xxh3_64(word.to_lowercase().as_bytes())
+    }
+}
+
 /// The SimHash of a text, or `None` when it has no words (nothing to compare).
 pub fn simhash(text: &str) -> Option<u64> {
     // Hash each word once; a shingle's hash is the hash of its words' hashes.
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| xxh3_64(w.to_lowercase().as_bytes()))
+        .map(word_hash)
         .collect();
     if words.is_empty() {
         return None;
@@ -150,5 +165,23 @@ mod tests {
         .unwrap();
         let b = simhash("Heavy rain flooded the valley overnight and the harvest of rice was lost to the water.").unwrap();
         assert!(distance(a, b) > MAX_DISTANCE, "distance {}", distance(a, b));
+    }
+}
+
+#[cfg(test)]
+mod word_hash_tests {
+    use super::*;
+
+    #[test]
+    fn the_stack_path_hashes_like_to_lowercase() {
+        for w in [
+            "Pyongyang",
+            "UN",
+            "x",
+            "averyveryverylongwordthatpassesthirtytwobytes",
+            "Türkiye",
+        ] {
+            assert_eq!(word_hash(w), xxh3_64(w.to_lowercase().as_bytes()), "{w}");
+        }
     }
 }

@@ -128,10 +128,10 @@ fn store_article(
         insert_article(tx, article, ingested_at, hash)?;
         if let Some(h) = hash {
             let mut stmt = tx.prepare_cached(
-                "INSERT INTO simhash_bands (band, value, article_id) VALUES (?1, ?2, ?3)",
+                "INSERT INTO simhash_bands (band, value, article_id, hash) VALUES (?1, ?2, ?3, ?4)",
             )?;
             for (band, value) in simhash::bands(h) {
-                stmt.execute(params![band, value, id])?;
+                stmt.execute(params![band, value, id, simhash::to_sql(h)])?;
             }
         }
         let mut link = tx.prepare_cached(
@@ -165,8 +165,7 @@ fn store_article(
 fn near_copies(tx: &Transaction<'_>, hash: u64) -> rusqlite::Result<Vec<(ArticleId, f64)>> {
     let marks = vec!["?"; simhash::probes(0).len()].join(", ");
     let mut stmt = tx.prepare_cached(&format!(
-        "SELECT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id = b.article_id
-         WHERE b.band = ? AND b.value IN ({marks})"
+        "SELECT article_id, hash FROM simhash_bands WHERE band = ? AND value IN ({marks})"
     ))?;
     let mut candidates: BTreeMap<String, u64> = BTreeMap::new();
     for (band, value) in simhash::bands(hash) {

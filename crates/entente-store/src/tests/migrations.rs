@@ -129,8 +129,9 @@ fn default_path_follows_env_then_xdg_then_home() {
     );
 }
 
-/// A store written by schema version 1 (articles indexed by a trigger) opens, migrates, keeps
-/// its articles searchable, and indexes the articles stored after the upgrade.
+/// A store written by schema version 1 (articles indexed by a trigger, fingerprints only in
+/// `articles`) opens, migrates, keeps its articles searchable and their fingerprints findable,
+/// and indexes the articles stored after the upgrade.
 #[test]
 fn a_version_1_store_is_upgraded_and_stays_searchable() {
     let dir = tempfile::tempdir().unwrap();
@@ -147,6 +148,13 @@ fn a_version_1_store_is_upgraded_and_stays_searchable() {
             [],
         )
         .unwrap();
+        conn.execute("UPDATE articles SET simhash = -42 WHERE id = 'a-old'", [])
+            .unwrap();
+        conn.execute(
+            "INSERT INTO simhash_bands (band, value, article_id) VALUES (0, 7, 'a-old')",
+            [],
+        )
+        .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
     let version: i64 = store
@@ -154,6 +162,16 @@ fn a_version_1_store_is_upgraded_and_stays_searchable() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
+    // Version 3 copied each article's fingerprint into its band rows.
+    let hash: i64 = store
+        .conn
+        .query_row(
+            "SELECT hash FROM simhash_bands WHERE article_id = 'a-old'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hash, -42);
     let new = super::fixtures::article("Beijing and Moscow held talks on grain.");
     store.store_batch(&[(new, vec![])]).unwrap();
     assert_eq!(store.search("pact", 10).unwrap().len(), 1);
