@@ -59,8 +59,11 @@ pub fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Fo
             });
         }
         if let Some(g) = a.group_at(i) {
-            // "with Pyongyang supplying munitions": an absolute clause's own subject.
+            // "with Pyongyang supplying munitions": an absolute clause's own subject. Only a
+            // participle makes one: in "the treaty with North Korea allowed" the finite verb's
+            // subject is the treaty, no actor.
             let absolute = a.groups[g].end == from
+                && a.word(from).ends_with("ing")
                 && matches!(a.after_preposition(g), Some("with" | "without"));
             if absolute || a.after_preposition(g).is_none() {
                 return Some(Found {
