@@ -248,6 +248,25 @@ pub fn is_agent_noun(w: &str) -> bool {
             | "commanders"
             | "spokesman"
             | "spokeswoman"
+            // Parties, unions, courts and irregulars are a state's own as well ("opposition
+            // parties in Nepal"); peacekeepers and fighters often are not, so they stay out.
+            | "parties"
+            | "party"
+            | "unions"
+            | "union"
+            | "militias"
+            | "militia"
+            | "paramilitaries"
+            | "separatists"
+            | "dissidents"
+            | "judges"
+            | "court"
+            | "courts"
+            | "teachers"
+            | "youths"
+            | "legislators"
+            | "senators"
+            | "clerics"
     )
 }
 
