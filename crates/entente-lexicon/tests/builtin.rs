@@ -298,3 +298,14 @@ fn a_title_and_a_surname_of_one_state_code_that_state_without_a_date() {
         vec![t("President Bush", "USA", "GOV")]
     );
 }
+
+/// A weekday after a name that is also a person's ("Israel", "Jordan") does not turn the
+/// country into a person.
+#[test]
+fn a_weekday_after_an_ambiguous_country_keeps_the_country() {
+    let found = codes(
+        "Jordan Friday closed its border with Syria.",
+        day(2024, 3, 1),
+    );
+    assert!(found.iter().any(|(_, code, _)| code == "JOR"), "{found:?}");
+}

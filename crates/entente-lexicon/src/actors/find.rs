@@ -112,9 +112,42 @@ fn possessive_len(name: &str, rest: &str) -> Option<usize> {
 /// Whether the next word after `raw` starts with a capital (and is not part of the match).
 fn capital_follows(s: &str, raw: &Raw) -> bool {
     let rest = &s[raw.full_end..];
+    let next = rest.trim_start();
+    let word: &str = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     !raw.possessive
         && rest.starts_with(' ')
-        && rest.trim_start().starts_with(|c: char| c.is_uppercase())
+        && next.starts_with(|c: char| c.is_uppercase())
+        && !is_calendar_word(word)
+}
+
+/// Days and months are capitalized but name no one: "Israel Friday reimposed ...", "Jordan
+/// in March" keep their country.
+fn is_calendar_word(word: &str) -> bool {
+    const WORDS: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "May",
+    ];
+    WORDS.contains(&word)
 }
 
 impl ActorLexicon {
