@@ -30,7 +30,7 @@ fn main() {
         for e in coder.code(&entente_ingest::segment(article)) {
             let keys = |v: &[entente_model::ActorRef]| {
                 v.iter()
-                    .map(|a| a.key().to_string())
+                    .map(|a| a.party_key().into_owned())
                     .collect::<Vec<_>>()
                     .join("+")
             };

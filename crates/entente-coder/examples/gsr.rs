@@ -60,8 +60,8 @@ fn main() {
             .map(|e| {
                 (
                     e.event.to_string(),
-                    e.source.iter().map(|a| a.code.to_string()).collect(),
-                    e.target.iter().map(|a| a.code.to_string()).collect(),
+                    e.source.iter().map(|a| a.code_str().to_string()).collect(),
+                    e.target.iter().map(|a| a.code_str().to_string()).collect(),
                 )
             })
             .collect();

@@ -29,7 +29,7 @@
 //! let doc = entente_ingest::segment(entente_model::Article::new(text, paragraphs));
 //! let events = coder.code(&doc);
 //! assert_eq!(events[0].event.as_str(), "SANCTION");
-//! assert_eq!(events[0].source[0].code.as_str(), "RUS");
+//! assert_eq!(events[0].source[0].code_str(), "RUS");
 //! ```
 
 mod actors;

@@ -231,7 +231,7 @@ impl<'d> Collector<'d> {
                 .iter()
                 .map(|m| ActorNote {
                     text: a.text_of(m.start, m.end).to_string(),
-                    code: m.actor.code.to_string(),
+                    code: m.actor.code_str().to_string(),
                     sector: m.actor.sector.as_ref().map(|s| s.to_string()),
                     name: m.actor.name.clone(),
                     kind: m.kind.clone(),
@@ -259,15 +259,15 @@ impl<'d> Collector<'d> {
 
 fn describe(r: &ActorRef) -> String {
     match &r.org {
-        Some(org) => format!("{} {} ({})", r.code, org, r.text),
-        None => format!("{} ({})", r.code, r.text),
+        Some(org) => format!("{} {} ({})", r.code_str(), org, r.text),
+        None => format!("{} ({})", r.code_str(), r.text),
     }
 }
 
 fn codes(actors: &[ActorRef]) -> String {
     actors
         .iter()
-        .map(ActorRef::key)
+        .map(ActorRef::party_key)
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -276,7 +276,7 @@ fn codes(actors: &[ActorRef]) -> String {
 fn actors_of(a: &Analysis<'_>, group: usize) -> Vec<ActorRef> {
     let mut out: Vec<ActorRef> = Vec::new();
     for actor in a.actors(group) {
-        if !out.iter().any(|o| o.key() == actor.key()) {
+        if !out.iter().any(|o| o.party_key() == actor.party_key()) {
             out.push(actor);
         }
     }
@@ -424,7 +424,7 @@ fn work_out_roles(
     // A joint act of a compound subject: the parties are the sources; an object that
     // names one of them again ("toast ... in Pyongyang") is not a third party.
     if frame == Frame::Mutual && source_actors.len() >= 2 {
-        target_actors.retain(|t| !source_actors.iter().any(|s| s.key() == t.key()));
+        target_actors.retain(|t| !source_actors.iter().any(|s| s.party_key() == t.party_key()));
         mutual = target_actors.is_empty();
     }
     if let Some(t) = target {
@@ -570,13 +570,14 @@ fn third_person_without_subject(
 
 /// The government of an actor's state, as an implicit target.
 fn home_government(lexicon: &Lexicon, actor: &ActorRef) -> Option<ActorRef> {
-    if actor.code.is_organization() {
+    let code = actor.code?;
+    if code.is_organization() {
         return None;
     }
-    let country = lexicon.actors.country(actor.code)?;
+    let country = lexicon.actors.country(code)?;
     Some(ActorRef {
         text: String::new(),
-        code: actor.code,
+        code: Some(code),
         sector: "GOV".parse().ok(),
         name: country.name.clone(),
         org: None,

@@ -352,7 +352,7 @@ pub(crate) mod tests {
                 let s = from + at;
                 let actor = ActorRef {
                     text: name.to_string(),
-                    code: code.parse::<ActorCode>().unwrap(),
+                    code: Some(code.parse::<ActorCode>().unwrap()),
                     sector: None,
                     name: name.to_string(),
                     org: None,

@@ -21,8 +21,8 @@ fn actors(refs: &[ActorRef]) -> String {
     }
     refs.iter()
         .map(|a| match &a.sector {
-            Some(sector) => format!("{}:{sector}", a.key()),
-            None => a.key().to_string(),
+            Some(sector) => format!("{}:{sector}", a.party_key()),
+            None => a.party_key().into_owned(),
         })
         .collect::<Vec<_>>()
         .join("+")

@@ -43,7 +43,7 @@ fn has(events: &[Event], what: &str, pred: impl Fn(&Event) -> bool) {
 fn names(actors: &[entente_model::ActorRef], key: &str) -> bool {
     actors
         .iter()
-        .any(|a| a.key() == key || a.code.as_str() == key)
+        .any(|a| a.key() == Some(key) || a.code_str() == key)
 }
 
 #[test]

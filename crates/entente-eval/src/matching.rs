@@ -24,7 +24,7 @@ pub(crate) struct Coded {
 impl Coded {
     pub fn from_event(e: &Event) -> Coded {
         let codes = |actors: &[entente_model::ActorRef]| {
-            let mut v: Vec<String> = actors.iter().map(|a| normalize(a.code.as_str())).collect();
+            let mut v: Vec<String> = actors.iter().map(|a| normalize(a.code_str())).collect();
             v.sort();
             v.dedup();
             v

@@ -10,7 +10,7 @@ use crate::{parse_gold, score, GoldCase};
 fn actor(code: &str) -> ActorRef {
     ActorRef {
         text: code.to_string(),
-        code: code.parse().unwrap(),
+        code: Some(code.parse().unwrap()),
         sector: None,
         name: code.to_string(),
         org: None,

@@ -13,8 +13,8 @@
 //! let date = NaiveDate::from_ymd_opt(2024, 6, 19);
 //! let mut memory = MentionMemory::new();
 //! let found = lexicon.actors.find("Russian President Vladimir Putin met Kim Jong Un.", date, &mut memory);
-//! assert_eq!(found[0].actor.code.as_str(), "RUS");
-//! assert_eq!(found[1].actor.code.as_str(), "PRK");
+//! assert_eq!(found[0].actor.code_str(), "RUS");
+//! assert_eq!(found[1].actor.code_str(), "PRK");
 //! assert_eq!(lexicon.digest().len(), 32);
 //! ```
 

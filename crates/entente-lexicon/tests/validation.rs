@@ -115,9 +115,9 @@ fn user_files_add_and_override_without_a_rebuild() {
     let m = lex
         .actors
         .find("The Hermit Kingdom and Pyongyang", None, &mut memory);
-    assert_eq!(m[0].actor.code.as_str(), "PRK");
-    assert_eq!(m[1].actor.code.as_str(), "KOR");
+    assert_eq!(m[0].actor.code_str(), "PRK");
+    assert_eq!(m[1].actor.code_str(), "KOR");
     // Built-in entries the user did not touch are still there.
     let m = lex.actors.find("North Korea", None, &mut memory);
-    assert_eq!(m[0].actor.code.as_str(), "PRK");
+    assert_eq!(m[0].actor.code_str(), "PRK");
 }

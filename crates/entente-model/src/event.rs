@@ -57,7 +57,10 @@ fn body() -> String {
 pub struct ActorRef {
     /// The words of the sentence that name the actor.
     pub text: String,
-    pub code: ActorCode,
+    /// The state or organization; `None` for a party the text names without saying whose it
+    /// is ("a lawyer", "the militia", "gunmen"): kept with its words and sector, left out of
+    /// the analytics.
+    pub code: Option<ActorCode>,
     pub sector: Option<Sector>,
     /// The canonical name: "North Korea", "Vladimir Putin", "United Nations Security Council".
     pub name: String,
@@ -67,12 +70,28 @@ pub struct ActorRef {
 }
 
 impl ActorRef {
-    /// The key the analytics group by: the org's short name for organizations, else the code.
-    pub fn key(&self) -> &str {
-        match &self.org {
-            Some(org) if self.code.is_organization() => org,
-            _ => self.code.as_str(),
+    /// The key the analytics group by: the org's short name for organizations, else the code;
+    /// `None` for an uncoded party.
+    pub fn key(&self) -> Option<&str> {
+        let code = self.code.as_ref()?;
+        Some(match &self.org {
+            Some(org) if code.is_organization() => org,
+            _ => code.as_str(),
+        })
+    }
+
+    /// Who the party is, for telling parties apart within one event: the analytics key, or for
+    /// an uncoded party its lower-cased words after a `?` ("?the militia").
+    pub fn party_key(&self) -> std::borrow::Cow<'_, str> {
+        match self.key() {
+            Some(k) => std::borrow::Cow::Borrowed(k),
+            None => std::borrow::Cow::Owned(format!("?{}", self.text.to_lowercase())),
         }
+    }
+
+    /// The code as text, `-` for an uncoded party: for listings and keys that need a word.
+    pub fn code_str(&self) -> &str {
+        self.code.as_ref().map_or("-", ActorCode::as_str)
     }
 }
 
@@ -153,7 +172,7 @@ mod tests {
             article_key: None,
             source: vec![ActorRef {
                 text: "North Korea".into(),
-                code: "PRK".parse().unwrap(),
+                code: Some("PRK".parse().unwrap()),
                 sector: Some("GOV".parse().unwrap()),
                 name: "North Korea".into(),
                 org: None,

@@ -102,7 +102,7 @@ fn text(rng: &mut Rng, bytes: usize) -> String {
 fn actor(code: &str) -> ActorRef {
     ActorRef {
         text: code.into(),
-        code: code.parse().unwrap(),
+        code: Some(code.parse().unwrap()),
         sector: None,
         name: code.into(),
         org: None,

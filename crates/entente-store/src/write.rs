@@ -295,12 +295,16 @@ fn insert_event(tx: &Transaction<'_>, e: &Event) -> rusqlite::Result<()> {
 
 /// The distinct (source key, target key) pairs of an event, in sorted order: compound
 /// actors fan out, and two names of one actor ("Kim Jong Un", "North Korea") count once.
+/// Uncoded parties ("gunmen") are no one the analytics can count: a source without a code
+/// gives no pair, and a target without one is left out (the event then counts as having no
+/// target when none of its targets is coded).
 pub(crate) fn pairs(e: &Event) -> BTreeSet<(&str, Option<&str>)> {
-    let sources: BTreeSet<&str> = e.source.iter().map(|a| a.key()).collect();
-    let targets: BTreeSet<Option<&str>> = if e.target.is_empty() {
+    let sources: BTreeSet<&str> = e.source.iter().filter_map(|a| a.key()).collect();
+    let coded: BTreeSet<Option<&str>> = e.target.iter().filter_map(|a| a.key()).map(Some).collect();
+    let targets = if coded.is_empty() {
         BTreeSet::from([None])
     } else {
-        e.target.iter().map(|a| Some(a.key())).collect()
+        coded
     };
     sources
         .iter()

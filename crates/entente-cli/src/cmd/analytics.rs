@@ -66,8 +66,7 @@ fn actor_key(name: &str) -> Result<String> {
         .actors
         .find(trimmed, None, &mut memory)
         .into_iter()
-        .next()
-        .map(|m| m.actor.key().to_string())
+        .find_map(|m| m.actor.key().map(str::to_string))
         .with_context(|| format!("`{name}` is not an actor entente knows\nhint: use a code such as `PRK` or `UN`, or a name such as \"North Korea\""))
 }
 

@@ -68,11 +68,18 @@ pub fn modalities(window: &WindowArgs, factual_default: bool) -> Result<Vec<Moda
         })
 }
 
+/// `PRK`, `RUS:MIL`, or an uncoded party by its words: `"the militia":UAF`.
 pub fn actors(refs: &[entente_model::ActorRef]) -> String {
     refs.iter()
-        .map(|a| match &a.sector {
-            Some(sector) => format!("{}:{}", a.key(), sector),
-            None => a.key().to_string(),
+        .map(|a| {
+            let who = match a.key() {
+                Some(key) => key.to_string(),
+                None => format!("\"{}\"", a.text),
+            };
+            match &a.sector {
+                Some(sector) => format!("{who}:{sector}"),
+                None => who,
+            }
         })
         .collect::<Vec<_>>()
         .join("+")

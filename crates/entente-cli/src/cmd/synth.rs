@@ -55,7 +55,7 @@ pub fn run(args: SynthArgs) -> Result<Outcome> {
 fn actor(code: &str) -> ActorRef {
     ActorRef {
         text: code.to_string(),
-        code: code.parse().expect("generated codes are three capitals"),
+        code: Some(code.parse().expect("generated codes are three capitals")),
         sector: None,
         name: code.to_string(),
         org: None,

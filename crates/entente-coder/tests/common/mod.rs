@@ -34,7 +34,7 @@ pub fn shared() -> Option<PathBuf> {
 
 /// The keys an event names: codes, and organizations' short names too.
 pub fn keys(actors: &[entente_model::ActorRef]) -> Vec<String> {
-    let mut out: Vec<String> = actors.iter().map(|a| a.key().to_string()).collect();
+    let mut out: Vec<String> = actors.iter().map(|a| a.party_key().into_owned()).collect();
     out.sort();
     out.dedup();
     out
@@ -52,7 +52,7 @@ pub fn same_actors(expected: &str, actors: &[entente_model::ActorRef]) -> bool {
         && want.iter().all(|w| {
             actors
                 .iter()
-                .any(|a| a.key() == *w || a.code.as_str() == *w)
+                .any(|a| a.key() == Some(*w) || a.code_str() == *w)
         })
 }
 

@@ -384,13 +384,16 @@ impl ActorLexicon {
     }
 
     fn remember(&self, m: &ActorMention, memory: &mut MentionMemory) {
-        if !m.actor.code.is_organization() && !m.from_context {
+        let Some(code) = m.actor.code else {
+            return;
+        };
+        if !code.is_organization() && !m.from_context {
             let name = self
-                .country(m.actor.code)
+                .country(code)
                 .map_or_else(|| m.actor.name.clone(), |c| c.name.clone());
             memory.last_country = Some(ActorRef {
                 text: name.clone(),
-                code: m.actor.code,
+                code: Some(code),
                 sector: None,
                 name,
                 org: None,
@@ -426,7 +429,7 @@ impl ActorLexicon {
         match &raw.item {
             Item::Place { code, kind, .. } => Some(ActorRef {
                 text,
-                code: *code,
+                code: Some(*code),
                 // A capital or a seat of power used as a subject stands for the government.
                 sector: matches!(kind, NameKind::Capital | NameKind::Seat)
                     .then(|| "GOV".parse().expect("valid sector")),
@@ -439,7 +442,7 @@ impl ActorLexicon {
                 let org = &self.tables.organizations[*o];
                 Some(ActorRef {
                     text,
-                    code: org.code,
+                    code: Some(org.code),
                     sector: Some(org.sector.clone()),
                     name: org.name.clone(),
                     org: org.org.clone(),
@@ -496,7 +499,7 @@ impl ActorLexicon {
             range,
             actor: ActorRef {
                 text: range.slice(s).to_string(),
-                code: tenure.code,
+                code: Some(tenure.code),
                 sector: Some(tenure.sector.clone()),
                 name: tenure.name.clone(),
                 org: tenure.org.clone(),

@@ -72,7 +72,7 @@ impl MentionMemory {
 
     /// The state an article named last, if any.
     pub fn last_country(&self) -> Option<ActorCode> {
-        self.last_country.as_ref().map(|a| a.code)
+        self.last_country.as_ref().and_then(|a| a.code)
     }
 
     fn remember_person(&mut self, person: usize) {

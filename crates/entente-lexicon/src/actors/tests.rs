@@ -53,11 +53,9 @@ fn found(lex: &ActorLexicon, s: &str, date: Option<NaiveDate>) -> Vec<(String, S
     lex.find(s, date, &mut memory)
         .into_iter()
         .map(|m| {
-            (
-                m.actor.text,
-                m.actor.code.to_string(),
-                m.actor.sector.map(|s| s.to_string()).unwrap_or_default(),
-            )
+            let code = m.actor.code_str().to_string();
+            let sector = m.actor.sector.map(|s| s.to_string()).unwrap_or_default();
+            (m.actor.text, code, sector)
         })
         .collect()
 }
@@ -183,7 +181,7 @@ fn lone_surnames_resolve_by_tenure_or_memory_never_when_shared() {
     let mut memory = MentionMemory::new();
     lex.find("Rufus Firefly landed.", day(2016, 5, 1), &mut memory);
     let m = lex.find("Firefly spoke.", day(2016, 5, 1), &mut memory);
-    assert_eq!(m[0].actor.code.as_str(), "FRE");
+    assert_eq!(m[0].actor.code_str(), "FRE");
     // A surname that starts another person's name is not that leader.
     assert!(found(&lex, "Firefly Jones spoke.", day(2020, 5, 1)).is_empty());
     // Out of office and never named: nothing.
@@ -211,7 +209,7 @@ fn bare_agents_take_the_last_state_from_context() {
     assert!(lex.find("Officials said so.", None, &mut memory).is_empty());
     lex.find("Sylvania protested.", None, &mut memory);
     let m = lex.find("Officials said so.", None, &mut memory);
-    assert_eq!(m[0].actor.code.as_str(), "SYL");
+    assert_eq!(m[0].actor.code_str(), "SYL");
     assert!(m[0].from_context);
 }
 
@@ -220,7 +218,7 @@ fn organizations_carry_their_short_name() {
     let lex = world();
     let mut memory = MentionMemory::new();
     let m = lex.find("The League of Nations met.", None, &mut memory);
-    assert_eq!(m[0].actor.code.as_str(), "IGO");
+    assert_eq!(m[0].actor.code_str(), "IGO");
     assert_eq!(m[0].actor.org.as_deref(), Some("LON"));
     assert_eq!(m[0].kind, MentionKind::Organization);
 }

@@ -61,7 +61,7 @@ pub fn dated(mut a: Article, day: &str, genre: Genre, key: &str) -> Article {
 pub fn actor(code: &str) -> ActorRef {
     ActorRef {
         text: code.to_string(),
-        code: code.parse().unwrap(),
+        code: Some(code.parse().unwrap()),
         sector: None,
         name: code.to_string(),
         org: None,
@@ -71,7 +71,7 @@ pub fn actor(code: &str) -> ActorRef {
 pub fn org(short: &str) -> ActorRef {
     ActorRef {
         text: short.to_string(),
-        code: entente_model::ActorCode::IGO,
+        code: Some(entente_model::ActorCode::IGO),
         sector: None,
         name: short.to_string(),
         org: Some(short.to_string()),
@@ -98,7 +98,7 @@ pub fn event(
         }
         _ => (QuadClass::MATERIAL_CONFLICT, -8.0),
     };
-    let src: Vec<&str> = source.iter().map(|a| a.key()).collect();
+    let src: Vec<&str> = source.iter().filter_map(|a| a.key()).collect();
     let at_s = at.to_string();
     Event {
         id: EventId::from_parts(&[
@@ -106,7 +106,11 @@ pub fn event(
             &at_s,
             &src.join("+"),
             kind.as_str(),
-            &target.iter().map(|a| a.key()).collect::<Vec<_>>().join("+"),
+            &target
+                .iter()
+                .filter_map(|a| a.key())
+                .collect::<Vec<_>>()
+                .join("+"),
         ]),
         article_id: article.id.clone(),
         article_key: article.key.clone(),

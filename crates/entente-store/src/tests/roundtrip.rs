@@ -17,7 +17,7 @@ fn actor_ref() -> impl Strategy<Value = ActorRef> {
     )
         .prop_map(|(code, sector, name, org)| ActorRef {
             text: name.clone(),
-            code: code.parse().unwrap(),
+            code: Some(code.parse().unwrap()),
             sector: sector.map(|s| s.parse().unwrap()),
             name,
             org,
