@@ -246,9 +246,14 @@ pub struct EvalArgs {
     /// A gold file: PLOVER GSR JSON Lines, or our own JSON Lines format.
     #[arg(long, required = true)]
     pub gold: PathBuf,
-    /// Also list every case the coder got wrong.
+    /// Also list every error, grouped by its cause (no actor, no trigger, no source, no
+    /// target, wrong direction, wrong type, wrong modality, spurious).
     #[arg(long)]
     pub errors: bool,
+    /// Score only one part of the file: `tune` (rules may be adjusted on it) or `measure`
+    /// (only measured). Without it, both parts are reported beside the whole.
+    #[arg(long, value_name = "PART")]
+    pub split: Option<entente_eval::Split>,
     #[command(flatten)]
     pub format: FormatArg,
     #[command(flatten)]

@@ -2,9 +2,11 @@
 //!
 //! Two line formats are read, told apart per line, so one file may mix them:
 //!
-//! - **entente's own**: `{"id", "text", "events": [{"source": ["PRK"], "event": "AID",
-//!   "target": ["RUS"], "modality": "asserted", "mode": "military"}], "why": "..."}`. `target`,
-//!   `modality` and `mode` may be left out; `events` may be empty ("no event here").
+//! - **entente's own**: `{"id", "text", "date", "events": [{"source": ["PRK"], "event": "AID",
+//!   "target": ["RUS"], "modality": "asserted", "mode": "military"}], "why": "..."}`. `date`
+//!   (the article's, `YYYY-MM-DD`), `target`, `modality` and `mode` may be left out; `events`
+//!   may be empty ("no event here"). A code may be `null`: a party the sentence names without
+//!   saying whose it is ("a lawyer", "gunmen"); it compares as `-`.
 //! - **PLOVER-GSR** (`plover_gsr.jsonl`): one event a line with `event_plover08`, `mode`, and
 //!   `source`/`target` arrays of `{text, code, sector}`. The type is `event_plover08`; labels of
 //!   older PLOVER drafts (in `event_gsr`) map through [`OLD_LABELS`] when needed. An actor whose
@@ -18,6 +20,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use entente_model::{ActorCode, EventType, Modality};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -30,6 +33,10 @@ use crate::error::{EvalError, LineProblem};
 pub struct GoldCase {
     pub id: String,
     pub text: String,
+    /// The article's date, when the gold file gives one: leaders and relative dates resolve
+    /// against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
     pub events: Vec<GoldEvent>,
     /// Why the case is coded this way (entente's own format).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,6 +143,8 @@ fn parse_line(line: &str) -> Result<GoldCase, String> {
 struct OwnCase {
     id: String,
     text: String,
+    #[serde(default)]
+    date: Option<String>,
     events: Vec<OwnEvent>,
     #[serde(default)]
     why: Option<String>,
@@ -145,10 +154,10 @@ struct OwnCase {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OwnEvent {
-    source: Vec<String>,
+    source: Vec<Option<String>>,
     event: String,
     #[serde(default)]
-    target: Vec<String>,
+    target: Vec<Option<String>>,
     #[serde(default)]
     modality: Option<String>,
     #[serde(default)]
@@ -157,6 +166,13 @@ struct OwnEvent {
 
 fn parse_own(value: Value) -> Result<GoldCase, String> {
     let case: OwnCase = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let date = match &case.date {
+        Some(d) => Some(
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|_| format!("date `{d}`: expected YYYY-MM-DD"))?,
+        ),
+        None => None,
+    };
     let mut events = Vec::with_capacity(case.events.len());
     for e in case.events {
         let event = e
@@ -169,8 +185,8 @@ fn parse_own(value: Value) -> Result<GoldCase, String> {
         };
         events.push(GoldEvent {
             event,
-            source: codes(e.source.iter().map(String::as_str))?,
-            target: codes(e.target.iter().map(String::as_str))?,
+            source: codes(e.source.iter().map(|c| c.as_deref().unwrap_or(UNCODED)))?,
+            target: codes(e.target.iter().map(|c| c.as_deref().unwrap_or(UNCODED)))?,
             modality,
             mode: e.mode,
         });
@@ -178,6 +194,7 @@ fn parse_own(value: Value) -> Result<GoldCase, String> {
     Ok(GoldCase {
         id: case.id,
         text: case.text,
+        date,
         events,
         why: case.why,
     })
@@ -229,6 +246,7 @@ fn parse_gsr(value: Value) -> Result<GoldCase, String> {
     Ok(GoldCase {
         id: case.id,
         text: case.text,
+        date: None,
         events: vec![GoldEvent {
             event,
             source: known(&case.source)?,
@@ -251,10 +269,17 @@ fn event_type(label: &str) -> Option<EventType> {
     })
 }
 
+/// How an uncoded party's code compares: the same word the coder's record uses for it.
+pub const UNCODED: &str = "-";
+
 /// Normalized, validated, sorted and de-duplicated codes: the scorer compares them as sets.
 fn codes<'a>(raw: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for code in raw {
+        if code == UNCODED {
+            out.push(code.to_string());
+            continue;
+        }
         let code = normalize(code);
         code.parse::<ActorCode>()
             .map_err(|e| format!("actor code: {e}"))?;

@@ -45,6 +45,7 @@
 //! ```
 
 pub mod codes;
+pub mod diagnose;
 mod error;
 pub mod gold;
 mod matching;
@@ -52,8 +53,11 @@ mod report;
 mod score;
 #[cfg(test)]
 mod score_tests;
+mod split;
 
 pub use codes::{normalize as normalize_code, CAMEO_TO_ISO};
+pub use diagnose::{diagnose, Attempt, Candidate, Cause, Diagnosis};
 pub use error::{EvalError, LineProblem};
 pub use gold::{parse_gold, read_gold, GoldCase, GoldEvent, OLD_LABELS};
 pub use score::{score, CaseOutcome, Prf, Scores, TypeScores};
+pub use split::Split;
