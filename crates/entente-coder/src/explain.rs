@@ -2,8 +2,16 @@
 //! the triggers matched, the roles chosen, the modality cues, the date, and for each
 //! candidate event why it was or was not coded.
 
-use serde::Serialize;
 use std::fmt;
+
+use entente_lexicon::triggers::{TriggerLexicon, TriggerRule};
+use entente_model::{ActorRef, EventDate, EventType};
+use serde::Serialize;
+
+use crate::modality::Decision;
+use crate::roles::Roles;
+use crate::select::Choice;
+use crate::sentence::Analysis;
 
 /// The account of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,6 +76,102 @@ pub struct CandidateNote {
     pub date_why: String,
     pub coded: bool,
     pub why: String,
+}
+
+impl SentenceExplanation {
+    /// The account of one sentence: its actors, every trigger match and whether it was
+    /// kept, and the candidate events worked out from the kept ones.
+    pub(crate) fn new(
+        a: &Analysis<'_>,
+        section: &str,
+        (start, end): (usize, usize),
+        choices: &[Choice],
+        triggers: &TriggerLexicon,
+        candidates: Vec<CandidateNote>,
+    ) -> Self {
+        SentenceExplanation {
+            section: section.to_string(),
+            start,
+            end,
+            text: a.text.to_string(),
+            actors: a
+                .mentions
+                .iter()
+                .map(|m| ActorNote {
+                    text: a.text_of(m.start, m.end).to_string(),
+                    code: m.actor.code_str().to_string(),
+                    sector: m.actor.sector.as_ref().map(|s| s.to_string()),
+                    name: m.actor.name.clone(),
+                    kind: m.kind.clone(),
+                    possessive: m.possessive,
+                })
+                .collect(),
+            triggers: choices
+                .iter()
+                .map(|c| {
+                    let rule = triggers.rule(c.m.rule);
+                    TriggerNote {
+                        text: a.text_of(c.m.start, c.m.end).to_string(),
+                        rule: rule.origin.clone(),
+                        pattern: rule.pattern.clone(),
+                        event: rule.event.to_string(),
+                        kept: c.kept,
+                        why: c.why.to_string(),
+                    }
+                })
+                .collect(),
+            candidates,
+        }
+    }
+}
+
+impl CandidateNote {
+    /// The account of one candidate event: its rule, roles, modality and date, and why it
+    /// was or was not coded.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        rule: &TriggerRule,
+        trigger: &str,
+        event: EventType,
+        mode: Option<String>,
+        roles: &Roles,
+        decision: &Decision,
+        date: &EventDate,
+        date_why: &str,
+    ) -> Self {
+        CandidateNote {
+            trigger: trigger.to_string(),
+            rule: rule.origin.clone(),
+            event: event.to_string(),
+            mode,
+            source: roles.source.iter().map(describe).collect(),
+            source_why: roles.source_why.clone(),
+            target: roles.target.iter().map(describe).collect(),
+            target_why: roles.target_why.clone(),
+            modality: decision.modality.to_string(),
+            modality_cues: decision.cues.clone(),
+            attributed_to: decision.attributed_to.clone(),
+            date: if date.value.is_empty() {
+                "(none)".into()
+            } else {
+                date.value.clone()
+            },
+            date_why: date_why.to_string(),
+            coded: roles.verdict.is_ok(),
+            why: match &roles.verdict {
+                Ok(()) => "source found and the frame is satisfied".to_string(),
+                Err(why) => why.clone(),
+            },
+        }
+    }
+}
+
+/// `RUS (Russia)`, `IGO UN (the Security Council)`, `- (the militia)`.
+fn describe(r: &ActorRef) -> String {
+    match &r.org {
+        Some(org) => format!("{} {} ({})", r.code_str(), org, r.text),
+        None => format!("{} ({})", r.code_str(), r.text),
+    }
 }
 
 impl fmt::Display for Explanation {

@@ -33,15 +33,15 @@
 //! ```
 
 mod actors;
-pub mod dates;
+pub(crate) mod dates;
 mod domain;
 mod explain;
-pub mod intent;
-pub mod modality;
+pub(crate) mod intent;
+pub(crate) mod modality;
 mod record;
-pub mod roles;
+pub(crate) mod roles;
 mod select;
-pub mod sentence;
+pub(crate) mod sentence;
 mod words;
 
 pub use explain::{ActorNote, CandidateNote, Explanation, SentenceExplanation, TriggerNote};

@@ -16,7 +16,7 @@
 use entente_lexicon::triggers::{CueMatch, Reach, TriggerLexicon};
 use entente_model::Modality;
 
-use crate::roles;
+use crate::roles::clause;
 use crate::sentence::Analysis;
 use crate::words;
 
@@ -127,7 +127,7 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
             return Some(names(g));
         }
     }
-    if let Some(g) = roles::left_group(a, c.start, 4) {
+    if let Some(g) = clause::left_group(a, c.start, 4) {
         let between_ok = (a.groups[g].end..c.start).all(|i| !words::is_hard_break(a.word(i)));
         if between_ok {
             return Some(names(g));

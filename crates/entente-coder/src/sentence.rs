@@ -81,10 +81,6 @@ impl<'d> Analysis<'d> {
         self.spans.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
     pub fn word(&self, i: usize) -> &str {
         let (s, e) = self.lower_spans[i];
         &self.lower[s..e]

@@ -1,25 +1,25 @@
-//! Who is source and who is target: the structure around a trigger, not the first two
-//! actors of the sentence. Subjects stand left of the trigger and are not governed by a
-//! preposition; objects and prepositional recipients stand right of it, before the next
-//! clause break; passive voice swaps them; a noun trigger takes its possessive or the
-//! actors right before it.
+//! The structure around a trigger that roles are read from: subjects stand left of the
+//! trigger and are not governed by a preposition; objects and prepositional recipients stand
+//! right of it, before the next clause break; a passive has its agent after "by"; a noun
+//! trigger takes its possessive or the actors right before it. Each function answers one
+//! question about one position; `roles` combines them per voice and frame.
 
 use crate::sentence::Analysis;
 use crate::words;
 
 /// A group found for a role, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
-    pub group: usize,
-    pub why: &'static str,
+pub(crate) struct Found {
+    pub(crate) group: usize,
+    pub(crate) why: &'static str,
 }
 
 /// Token spans of reporting cues ("said", "according to"): a subject search does not cross
 /// them, since the reporter is not the agent of what is reported.
-pub type Spans<'a> = &'a [(usize, usize)];
+pub(crate) type Spans<'a> = &'a [(usize, usize)];
 
 /// The subject of a trigger starting at token `from`.
-pub fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
+pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
     let skipped = relative_clauses(a, from);
     let mut i = from;
     while i > 0 {
@@ -78,7 +78,7 @@ pub fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Fo
 }
 
 /// The nearest group ending within `reach` tokens before token `at`.
-pub fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<usize> {
+pub(crate) fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<usize> {
     let lo = at.saturating_sub(reach);
     (lo..at).rev().find_map(|i| a.group_at(i))
 }
@@ -91,7 +91,7 @@ pub fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<usize> {
 /// The search starts right after the trigger's head, so an object inside the matched
 /// words counts ("gave Yemen $500 million in aid"); clause breaks count only after
 /// `match_end`.
-pub fn object(
+pub(crate) fn object(
     a: &Analysis<'_>,
     from: usize,
     match_end: usize,
@@ -131,7 +131,7 @@ pub fn object(
 /// Whether an office named without its state ("President Mugabe", "the government",
 /// "its parliament") is the first noun phrase within a few words after token `from`,
 /// before the clause ends.
-pub fn office_after(a: &Analysis<'_>, from: usize) -> bool {
+pub(crate) fn office_after(a: &Analysis<'_>, from: usize) -> bool {
     let limit = (from + 4).min(a.len());
     for i in from..limit {
         let w = a.word(i);
@@ -146,7 +146,7 @@ pub fn office_after(a: &Analysis<'_>, from: usize) -> bool {
 }
 
 /// The agent of a passive or of a noun: "by X" within a few tokens after `from`.
-pub fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
+pub(crate) fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let limit = (from + 8).min(a.len());
     for i in from..limit {
         let w = a.word(i);
@@ -171,7 +171,7 @@ pub fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
 /// condition ("threatened to stop talks if the United States goes ahead", "unless Israel
 /// rescinded"), the first actor within a few tokens after "if"/"unless", within the
 /// sentence part before a hard break.
-pub fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
+pub(crate) fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let limit = (from + 15).min(a.len());
     let cond = (from..limit)
         .take_while(|&i| !words::is_hard_break(a.word(i)))
@@ -198,7 +198,7 @@ pub fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
 
 /// Whether the trigger at `start` is a passive participle: a form of "be" or "get" at most
 /// two tokens before it ("was sanctioned", "has been quickly sanctioned").
-pub fn is_passive(a: &Analysis<'_>, start: usize) -> bool {
+pub(crate) fn is_passive(a: &Analysis<'_>, start: usize) -> bool {
     (start.saturating_sub(3)..start).any(|i| words::is_passive_auxiliary(a.word(i)))
         && !(start.saturating_sub(3)..start).any(|i| matches!(a.word(i), "," | "and" | "to"))
 }
@@ -206,7 +206,7 @@ pub fn is_passive(a: &Analysis<'_>, start: usize) -> bool {
 /// The source of a noun trigger at `start`: its possessive or the actors right before it
 /// ("North Korea's deployment", "the Russia–North Korea mutual defense agreement"), or the
 /// owner of a possessive pronoun ("its support").
-pub fn noun_source(a: &Analysis<'_>, start: usize) -> Option<Found> {
+pub(crate) fn noun_source(a: &Analysis<'_>, start: usize) -> Option<Found> {
     let mut i = start;
     let mut modifiers = 0;
     while i > 0 && modifiers <= 3 {
@@ -272,7 +272,7 @@ fn relative_clauses(a: &Analysis<'_>, before: usize) -> Vec<(usize, usize)> {
 /// Whether the noun phrase of a trigger at `start` is predicated of the subject ("China,
 /// serving as the primary economic supporter of ...", "Iran is the main ally of ..."):
 /// then the subject is the noun's agent.
-pub fn predicative(a: &Analysis<'_>, start: usize) -> bool {
+pub(crate) fn predicative(a: &Analysis<'_>, start: usize) -> bool {
     let lo = start.saturating_sub(5);
     let Some(det) = (lo..start)
         .rev()
@@ -300,7 +300,7 @@ pub fn predicative(a: &Analysis<'_>, start: usize) -> bool {
 /// determiner or preposition ("the attack", "of banned missiles") or after a possessive
 /// pronoun or article and one modifier ("its indirect support", "a car bomb", but not
 /// "its allies demanded").
-pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bool {
+pub(crate) fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bool {
     if start == 0 {
         return false;
     }
@@ -334,7 +334,7 @@ pub fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool) -> bo
 /// The speaker of the clause around a group ("Russia said on Tuesday that Sudan must"):
 /// the nearest actor before `from` not governed by a preposition, crossing "that" and
 /// reporting verbs but not a clause break.
-pub fn speaker(a: &Analysis<'_>, from: usize) -> Option<Found> {
+pub(crate) fn speaker(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let mut i = from;
     while i > 0 {
         i -= 1;
@@ -358,7 +358,7 @@ pub fn speaker(a: &Analysis<'_>, from: usize) -> Option<Found> {
 /// verb ("speeded up the withdrawal", "launched an offensive", "completed its
 /// investigation"): then the verb's subject is the noun's agent, unlike the object of a
 /// verb of judgment ("Sweden condemned the attack").
-pub fn light_verb_object(a: &Analysis<'_>, start: usize) -> bool {
+pub(crate) fn light_verb_object(a: &Analysis<'_>, start: usize) -> bool {
     let lo = start.saturating_sub(5);
     let Some(det) = (lo..start).rev().find(|&i| {
         matches!(

@@ -1,0 +1,25 @@
+//! Active voice: the subject acts on the object or prepositional recipient.
+
+use super::{clause, skipped_prepositions, Input, Pick};
+
+pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
+    let (a, m) = (input.a, input.m);
+    let subject = clause::subject(a, m.start, input.reporting);
+    // A "by X" after the object is the object noun's agent ("rejected calls by Belarus",
+    // "welcomed the proposal by Japan"), the one acted on, so it is not skipped.
+    let target = clause::object(
+        a,
+        m.start + 1,
+        m.end,
+        false,
+        skipped_prepositions(input.rule),
+        input.reporting,
+    );
+    Pick {
+        source: subject,
+        target,
+        subject,
+        mutual: false,
+        confidence: 0.85,
+    }
+}

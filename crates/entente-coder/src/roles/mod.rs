@@ -1,0 +1,134 @@
+//! Who did it to whom: the source and target of one trigger, read from the sentence's
+//! structure, not from the order of its actors.
+//!
+//! The decision runs in three steps, each in its own place:
+//!
+//! 1. the voice picks where each role is looked for: [`active`] (subject acts on the object
+//!    or prepositional recipient), [`passive`] (the subject undergoes, "by X" acts), [`noun`]
+//!    (a nominalization's possessive or modifiers act);
+//! 2. the rule's frame adjusts them: [`frames`] (`tgt<src`, `src`, `says>subject`,
+//!    "between X and Y", a threat's condition);
+//! 3. [`parties`] turns the groups into actors and applies the guards that keep impossible
+//!    events out (the same state on both sides, a verb used as a noun, a missing party).
+//!
+//! The structural questions themselves ("where is the subject of the word at i?") are in
+//! [`clause`].
+
+mod active;
+pub(crate) mod clause;
+mod frames;
+mod noun;
+mod parties;
+mod passive;
+
+use entente_lexicon::triggers::{PartOfSpeech, TriggerMatch, TriggerRule};
+use entente_lexicon::Lexicon;
+use entente_model::{ActorRef, EventType};
+
+use crate::sentence::Analysis;
+use crate::words;
+use clause::{Found, Spans};
+
+/// Everything the role decision looks at for one trigger.
+pub(crate) struct Input<'x, 'd> {
+    pub a: &'x Analysis<'d>,
+    pub m: &'x TriggerMatch,
+    pub rule: &'x TriggerRule,
+    pub lexicon: &'x Lexicon,
+    /// Token spans of the sentence's reporting cues.
+    pub reporting: Spans<'x>,
+    /// The trigger ends in an infinitive "to" whose verb is hostile ("sent troops to fight").
+    pub purpose: bool,
+}
+
+/// The roles worked out for one trigger, and whether the event stands.
+#[derive(Debug, Clone)]
+pub(crate) struct Roles {
+    pub source: Vec<ActorRef>,
+    pub source_why: String,
+    pub target: Vec<ActorRef>,
+    pub target_why: String,
+    pub confidence: f32,
+    pub verdict: Result<(), String>,
+}
+
+/// How the trigger relates to its actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    Active,
+    Passive,
+    Noun,
+}
+
+/// Groups picked for the two roles, before the frame and the guards.
+#[derive(Debug, Clone, Copy)]
+struct Pick {
+    source: Option<Found>,
+    target: Option<Found>,
+    /// The subject the search found, whatever the voice made of it.
+    subject: Option<Found>,
+    /// Both sides of "between X and Y" act jointly.
+    mutual: bool,
+    confidence: f32,
+}
+
+pub(crate) fn work_out(input: &Input<'_, '_>) -> Roles {
+    let voice = voice(input);
+    let mut pick = match voice {
+        Voice::Active => active::pick(input),
+        Voice::Passive => passive::pick(input),
+        Voice::Noun => noun::pick(input),
+    };
+    frames::apply(input, voice, &mut pick);
+    parties::finish(input, voice, pick)
+}
+
+fn voice(input: &Input<'_, '_>) -> Voice {
+    let (a, m, rule) = (input.a, input.m, input.rule);
+    if rule.pos == PartOfSpeech::Noun {
+        return Voice::Noun;
+    }
+    // "Serb forces were engaged in ethnic cleansing", "Vietnam is committed to": a
+    // participle with the rule's own preposition after it and no "by X" is a state of the
+    // subject, which acts.
+    let stative = rule
+        .pattern
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w != "by" && words::is_preposition(w))
+        && clause::by_agent(a, m.end).is_none();
+    if m.participle && !stative && clause::is_passive(a, m.start) {
+        Voice::Passive
+    } else {
+        Voice::Active
+    }
+}
+
+/// The prepositions whose actor the target search passes over for this rule: a hostile act
+/// skips the allies it is done for or beside ("fought alongside Russian troops against
+/// Ukraine" targets Ukraine), a friendly one the opponents it is done against ("defended
+/// Iraq against Western criticism"), unless the rule's own words hold that preposition.
+fn skipped_prepositions(rule: &TriggerRule) -> Option<fn(&str) -> bool> {
+    let own = |f: fn(&str) -> bool| rule.pattern.split_whitespace().any(f);
+    match rule.event {
+        EventType::Assault | EventType::Coerce | EventType::Threaten
+            if !own(words::is_ally_preposition) =>
+        {
+            Some(words::is_ally_preposition)
+        }
+        EventType::Support
+        | EventType::Agree
+        | EventType::Aid
+        | EventType::Cooperate
+        | EventType::Consult
+            if !own(words::is_opponent_preposition) =>
+        {
+            Some(words::is_opponent_preposition)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a verb rule matched a word used as a noun or adjective (re-exported for the
+/// trigger choice).
+pub(crate) use clause::verb_used_as_noun;

@@ -1,0 +1,154 @@
+//! From groups to the event's parties, and the guards that decide whether the event stands:
+//! a verb used as a noun, a plural noun taken for a verb, a missing source, a joint act with
+//! one party, a rule that needs a target without one.
+
+use entente_lexicon::triggers::{Frame, PartOfSpeech, TriggerMatch};
+use entente_lexicon::Lexicon;
+use entente_model::{ActorRef, EventType};
+
+use super::{clause, Found, Input, Pick, Roles, Voice};
+use crate::sentence::Analysis;
+
+pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
+    let (a, m, rule) = (input.a, input.m, input.rule);
+    let (frame, head, event) = (rule.frame, rule.pattern.as_str(), rule.event);
+    let mut confidence = pick.confidence;
+    let mut mutual = pick.mutual;
+    let source_actors = pick
+        .source
+        .map(|f| actors_of(a, f.group))
+        .unwrap_or_default();
+    let mut target_actors = pick
+        .target
+        .map(|f| actors_of(a, f.group))
+        .unwrap_or_default();
+    if mutual {
+        target_actors.clear();
+    }
+    // A joint act of a compound subject: the parties are the sources; an object that
+    // names one of them again ("toast ... in Pyongyang") is not a third party.
+    if frame == Frame::Mutual && source_actors.len() >= 2 {
+        target_actors.retain(|t| !source_actors.iter().any(|s| s.party_key() == t.party_key()));
+        mutual = target_actors.is_empty();
+    }
+    if let Some(t) = pick.target {
+        if t.group >= m.end && a.groups[t.group].start - m.end > 5 {
+            confidence -= 0.1;
+        }
+    }
+    let mut target_why = None;
+    let domestic = matches!(
+        event,
+        EventType::Protest | EventType::Coerce | EventType::Concede
+    );
+    // "Opposition groups in Zimbabwe demanded that President Mugabe resign": an office
+    // named without a state, as the one acted on, is the actor's own state's.
+    let home_office = frame != Frame::Mutual
+        && !matches!(frame, Frame::SourceOnly)
+        && clause::office_after(a, m.end);
+    if (domestic || home_office) && target_actors.is_empty() && source_actors.len() == 1 && !mutual
+    {
+        // Protests, repression and concessions that name no other party act within the
+        // actor's own state: a protest is against its government, an arrest or a lifted
+        // curfew falls on its people (the same-state dyad of domestic events).
+        if let Some(home) = home_government(input.lexicon, &source_actors[0]) {
+            target_actors.push(home);
+            target_why = Some(if domestic {
+                "a domestic act naming no other party: the actor's own state"
+            } else {
+                "an office named without its state: the actor's own state's"
+            });
+        }
+    }
+    let passive = voice == Voice::Passive;
+    // "a declaration demanding that Turkey ...": an -ing form that opens a "that" clause
+    // is a verb after a noun, not a noun itself.
+    let opens_clause = a.word(m.start).ends_with("ing") && head.ends_with(" that");
+    let verdict = if rule.pos == PartOfSpeech::Verb
+        && !opens_clause
+        && clause::verb_used_as_noun(a, m.start, m.participle)
+    {
+        Err("the verb's word is used as a noun or adjective here".to_string())
+    } else if rule.pos == PartOfSpeech::Verb
+        && third_person_without_subject(a, m, head, pick.subject)
+    {
+        Err("a plural noun, not a verb: no subject right before it".to_string())
+    } else if source_actors.is_empty() {
+        Err(if passive {
+            "passive voice without \"by X\": no source actor".to_string()
+        } else {
+            "no source actor in the trigger's clause".to_string()
+        })
+    } else if frame == Frame::Mutual && !mutual && target_actors.is_empty() {
+        Err("a joint act needs two parties: found one".to_string())
+    } else if matches!(
+        frame,
+        Frame::Directed {
+            target_required: true
+        } | Frame::Addressee
+    ) && target_actors.is_empty()
+    {
+        Err("the rule needs a target and none was found in the clause".to_string())
+    } else {
+        Ok(())
+    };
+    Roles {
+        source: source_actors,
+        source_why: pick
+            .source
+            .map_or("none found".to_string(), |f| f.why.to_string()),
+        target: target_actors,
+        target_why: if let Some(why) = target_why {
+            why.to_string()
+        } else if mutual {
+            "none: a joint act of the sources".to_string()
+        } else {
+            pick.target
+                .map_or("none found".to_string(), |f| f.why.to_string())
+        },
+        confidence: confidence.clamp(0.1, 1.0),
+        verdict,
+    }
+}
+
+/// The actors of a group, each party once.
+fn actors_of(a: &Analysis<'_>, group: usize) -> Vec<ActorRef> {
+    let mut out: Vec<ActorRef> = Vec::new();
+    for actor in a.actors(group) {
+        if !out.iter().any(|o| o.party_key() == actor.party_key()) {
+            out.push(actor);
+        }
+    }
+    out
+}
+
+/// "sanctions", "attacks", "supplies" are verbs only after their subject: a third-person
+/// form with no actor right before it (an adverb may stand between) is the plural noun
+/// ("to avoid additional sanctions").
+fn third_person_without_subject(
+    a: &Analysis<'_>,
+    m: &TriggerMatch,
+    pattern: &str,
+    subject: Option<Found>,
+) -> bool {
+    let word = a.word(m.start);
+    let lemmas = pattern.split_whitespace().next().unwrap_or_default();
+    let third = word.ends_with('s') && !lemmas.split('/').any(|l| l == word) && !m.participle;
+    third && subject.is_none_or(|f| a.groups[f.group].end + 2 < m.start)
+}
+
+/// The government of an actor's state, as an implicit target.
+fn home_government(lexicon: &Lexicon, actor: &ActorRef) -> Option<ActorRef> {
+    let code = actor.code?;
+    if code.is_organization() {
+        return None;
+    }
+    let country = lexicon.actors.country(code)?;
+    Some(ActorRef {
+        text: String::new(),
+        code: Some(code),
+        sector: "GOV".parse().ok(),
+        name: country.name.clone(),
+        org: None,
+    })
+}
