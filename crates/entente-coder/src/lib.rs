@@ -127,7 +127,7 @@ impl<'a> Coder<'a> {
                     ("caption", piece.date.clone())
                 }
             };
-            let mut a = Analysis::new(doc, sentence);
+            let mut a = Analysis::new(doc, sentence, &self.lexicon.grammar);
             let found = actors::find(self.lexicon, a.text, reference.map(|r| r.date), &mut memory);
             let words = a.words();
             let matches = self.lexicon.triggers.find(&words);

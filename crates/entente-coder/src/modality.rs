@@ -86,7 +86,7 @@ pub fn decide(
                 Reach::Tokens(k) => {
                     c.end <= start
                         && start - c.end <= k as usize
-                        && !(c.end..start).any(|i| words::is_hard_break(a.word(i)))
+                        && !(c.end..start).any(|i| words::is_hard_break(a.g, a.word(i)))
                 }
                 Reach::Sentence => true,
             };
@@ -128,7 +128,7 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
         }
     }
     if let Some(g) = clause::left_group(a, c.start, 4) {
-        let between_ok = (a.groups[g].end..c.start).all(|i| !words::is_hard_break(a.word(i)));
+        let between_ok = (a.groups[g].end..c.start).all(|i| !words::is_hard_break(a.g, a.word(i)));
         if between_ok {
             return Some(names(g));
         }
@@ -137,7 +137,7 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
     let mut from = c.start;
     while from > 0 && c.start - from < 3 {
         let w = a.word(from - 1);
-        if words::is_object_break(w) || w == "," || words::is_hard_break(w) {
+        if words::is_object_break(a.g, w) || w == "," || words::is_hard_break(a.g, w) {
             break;
         }
         from -= 1;

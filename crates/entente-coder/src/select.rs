@@ -99,7 +99,7 @@ fn demand_of_protest(a: &Analysis<'_>, protests: &[usize], start: usize) -> bool
         && protests.iter().any(|&end| {
             end <= start
                 && start - end <= 12
-                && !(end..start).any(|i| words::is_hard_break(a.word(i)))
+                && !(end..start).any(|i| words::is_hard_break(a.g, a.word(i)))
         })
 }
 
@@ -111,10 +111,10 @@ fn demand_of_protest(a: &Analysis<'_>, protests: &[usize], start: usize) -> bool
 fn requested_act(a: &Analysis<'_>, from: usize) -> Option<usize> {
     let lo = from.saturating_sub(1);
     let open = (lo..(from + 6).min(a.len()))
-        .take_while(|&i| i < from || !words::is_hard_break(a.word(i)) && a.word(i) != ",")
+        .take_while(|&i| i < from || !words::is_hard_break(a.g, a.word(i)) && a.word(i) != ",")
         .find(|&i| matches!(a.word(i), "to" | "that"))?;
     let close = (open + 1..a.len())
-        .find(|&i| a.word(i) != "that" && words::is_object_break(a.word(i)))
+        .find(|&i| a.word(i) != "that" && words::is_object_break(a.g, a.word(i)))
         .unwrap_or(a.len());
     Some(close)
 }

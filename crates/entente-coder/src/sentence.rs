@@ -2,6 +2,7 @@
 //! token spans, and actors joined into compound groups ("Russia and North Korea").
 
 use entente_lexicon::triggers::domain::Domain;
+use entente_lexicon::Grammar;
 use entente_model::{ActorRef, Doc, Sentence};
 
 use crate::words;
@@ -28,6 +29,8 @@ pub struct Group {
 
 /// The words of one sentence and the actors in it.
 pub struct Analysis<'d> {
+    /// The closed-class words the structural rules consult.
+    pub g: &'d Grammar,
     /// The sentence's text.
     pub text: &'d str,
     /// Byte offset of the sentence in its section's text.
@@ -45,7 +48,7 @@ pub struct Analysis<'d> {
 impl<'d> Analysis<'d> {
     /// Lower-cases the tokens (curly apostrophes folded to straight ones, so the lexicon
     /// writes `'s` and `didn't` once).
-    pub fn new(doc: &'d Doc, sentence: &Sentence) -> Self {
+    pub fn new(doc: &'d Doc, sentence: &Sentence, g: &'d Grammar) -> Self {
         let text = doc.sentence_text(sentence);
         let base = sentence.range.start();
         let tokens = doc.sentence_tokens(sentence);
@@ -66,6 +69,7 @@ impl<'d> Analysis<'d> {
             lower_spans.push((from, lower.len()));
         }
         Analysis {
+            g,
             text,
             base,
             spans,
@@ -107,8 +111,8 @@ impl<'d> Analysis<'d> {
             if start >= end {
                 continue;
             }
-            let possessive =
-                possessive || (end < self.len() && words::is_possessive_clitic(self.word(end)));
+            let possessive = possessive
+                || (end < self.len() && words::is_possessive_clitic(self.g, self.word(end)));
             mentions.push(Mention {
                 start,
                 end,
@@ -157,7 +161,7 @@ impl<'d> Analysis<'d> {
             return false;
         }
         let mut i = m.end;
-        if i < self.len() && words::is_possessive_clitic(self.word(i)) {
+        if i < self.len() && words::is_possessive_clitic(self.g, self.word(i)) {
             i += 1;
         }
         let in_mention = |j: usize| self.mentions.iter().any(|o| o.start <= j && j < o.end);
@@ -179,7 +183,7 @@ impl<'d> Analysis<'d> {
             && self
                 .text_of(end, end + 1)
                 .starts_with(|c: char| c.is_uppercase())
-            && !words::is_connector(self.word(end))
+            && !words::is_connector(self.g, self.word(end))
         {
             end += 1;
         }
@@ -195,10 +199,10 @@ impl<'d> Analysis<'d> {
                 !prev.possessive
                     && m.start > end
                     && m.start - end <= 3
-                    && (end..m.start).any(|t| words::is_connector(self.word(t)))
+                    && (end..m.start).any(|t| words::is_connector(self.g, self.word(t)))
                     && (end..m.start).all(|t| {
                         let w = self.word(t);
-                        words::is_connector(w) || matches!(w, "both" | "the")
+                        words::is_connector(self.g, w) || matches!(w, "both" | "the")
                     })
             });
             // "NATO-member Norway": of two adjacent names the last is the head.
@@ -310,22 +314,22 @@ impl<'d> Analysis<'d> {
         while i > 0 {
             i -= 1;
             let w = self.word(i);
-            if words::is_determiner(w) || w.chars().all(|c| c.is_ascii_digit()) {
+            if words::is_determiner(self.g, w) || w.chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
             // "thousands of Iranians", "members of Hamas": the actor heads the phrase.
-            if w == "of" && i > 0 && words::is_quantity(self.word(i - 1)) {
+            if w == "of" && i > 0 && words::is_quantity(self.g, self.word(i - 1)) {
                 return None;
             }
             // "security forces in Guinea", "the leader of North Korea": the state of an
             // agent noun names the agent.
             if matches!(w, "of" | "in" | "from" | "throughout")
                 && i > 0
-                && words::is_agent_noun(self.word(i - 1))
+                && words::is_agent_noun(self.g, self.word(i - 1))
             {
                 return None;
             }
-            return words::is_preposition(w).then(|| self.word(i));
+            return words::is_preposition(self.g, w).then(|| self.word(i));
         }
         None
     }
@@ -340,7 +344,7 @@ pub(crate) mod tests {
     /// A one-sentence doc and its analysis, with the named words marked as actors of the
     /// given codes (a hand-made stand-in for the lexicon's matcher).
     pub fn analyse<'d>(doc: &'d Doc, actors: &[(&str, &str)]) -> Analysis<'d> {
-        let mut a = Analysis::new(doc, &doc.sentences[0]);
+        let mut a = Analysis::new(doc, &doc.sentences[0], grammar());
         let mut found = Vec::new();
         for (name, code) in actors {
             let mut from = 0;
@@ -359,6 +363,12 @@ pub(crate) mod tests {
         }
         a.set_mentions(found);
         a
+    }
+
+    /// The built-in grammar, loaded once for all tests.
+    pub fn grammar() -> &'static Grammar {
+        static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
+        GRAMMAR.get_or_init(|| Grammar::load(None).expect("the built-in grammar loads"))
     }
 
     pub fn doc(text: &str) -> Doc {

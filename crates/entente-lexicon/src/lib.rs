@@ -20,6 +20,7 @@
 
 pub mod actors;
 mod error;
+pub mod grammar;
 pub mod ontology;
 pub mod source;
 pub mod triggers;
@@ -28,12 +29,14 @@ use std::path::{Path, PathBuf};
 
 pub use actors::{ActorLexicon, ActorMention, MentionKind, MentionMemory};
 pub use error::{LexiconError, LexiconErrors};
+pub use grammar::{Grammar, WordClass};
 pub use ontology::{Ontology, TypeInfo};
 pub use source::{LineFile, Record};
 
 /// Every dictionary, validated and compiled.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
+    pub grammar: Grammar,
     pub actors: ActorLexicon,
     pub triggers: triggers::TriggerLexicon,
     pub ontology: Ontology,
@@ -59,20 +62,24 @@ impl Lexicon {
             }
         }
         let mut errors = Vec::new();
+        let grammar = Grammar::load(user_dir)
+            .map_err(|e| errors.extend(e))
+            .unwrap_or_default();
         let ontology = Ontology::load(user_dir).map_err(|e| errors.extend(e)).ok();
         let actors = match &ontology {
-            Some(o) => ActorLexicon::load(user_dir, &|s| o.is_sector(s))
+            Some(o) => ActorLexicon::load(user_dir, &|s| o.is_sector(s), &grammar)
                 .map_err(|e| errors.extend(e))
                 .ok(),
             None => None,
         };
-        let triggers = triggers::TriggerLexicon::load(user_dir)
+        let triggers = triggers::TriggerLexicon::load_with(user_dir, &grammar)
             .map_err(|e| errors.extend(e))
             .ok();
         let digest = digest(user_dir).map_err(|e| errors.push(e)).ok();
         match (ontology, actors, triggers, digest) {
             (Some(ontology), Some(actors), Some(triggers), Some(digest)) if errors.is_empty() => {
                 Ok(Lexicon {
+                    grammar,
                     actors,
                     triggers,
                     ontology,

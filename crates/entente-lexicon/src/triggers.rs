@@ -46,7 +46,7 @@ use std::str::FromStr;
 use entente_model::{EventType, Modality};
 
 use crate::source::{check_duplicates, load_layers, overlay, Entry, LineFile, BUILTIN_PREFIX};
-use crate::LexiconError;
+use crate::{LexiconError, WordClass};
 use pattern::Element;
 
 pub const VERBS: &str = "events/verbs.txt";
@@ -161,6 +161,10 @@ struct Head {
 /// The compiled trigger and cue dictionaries.
 #[derive(Debug, Clone, Default)]
 pub struct TriggerLexicon {
+    /// Clause breaks, days and adjuncts for matching `{...}` words and "agreed on Monday to".
+    grammar: crate::Grammar,
+    /// Every form of every verb rule's head: the coder's test for "a verb stands here".
+    verb_forms: std::collections::HashSet<String>,
     rules: Vec<TriggerRule>,
     heads: HashMap<String, Vec<Head>, WordHash>,
     cues: Vec<Cue>,
@@ -195,9 +199,19 @@ impl Hasher for WordHasher {
 }
 
 impl TriggerLexicon {
-    /// Loads the built-in files and, when given, the user's `events/` files over them.
-    /// Returns every problem found, each with its file and line.
+    /// Loads the built-in files and, when given, the user's `events/` files over them, with
+    /// the grammar from the same places. Returns every problem found, each with its file and
+    /// line.
     pub fn load(user_dir: Option<&Path>) -> Result<TriggerLexicon, Vec<LexiconError>> {
+        let grammar = crate::Grammar::load(user_dir)?;
+        TriggerLexicon::load_with(user_dir, &grammar)
+    }
+
+    /// [`TriggerLexicon::load`] with a grammar already loaded.
+    pub fn load_with(
+        user_dir: Option<&Path>,
+        grammar: &crate::Grammar,
+    ) -> Result<TriggerLexicon, Vec<LexiconError>> {
         let mut errors = Vec::new();
         let mut layers_of = |name: &str, fields| match load_layers(name, user_dir, fields) {
             Ok(layers) => layers,
@@ -212,7 +226,10 @@ impl TriggerLexicon {
         let modality = layers_of(MODALITY, 3..=3);
         let domain_layers = layers_of(domain::DOMAIN, 2..=2);
 
-        let mut lexicon = TriggerLexicon::default();
+        let mut lexicon = TriggerLexicon {
+            grammar: grammar.clone(),
+            ..TriggerLexicon::default()
+        };
         let participles = compile_irregular(&irregular, &mut errors);
         lexicon.domain = domain::Domain::compile(&domain_layers, &mut errors);
         for (layers, pos) in [(&verbs, PartOfSpeech::Verb), (&nouns, PartOfSpeech::Noun)] {
@@ -256,6 +273,11 @@ impl TriggerLexicon {
         &self.domain
     }
 
+    /// Whether `word` (lower-cased) is a form of a verb some verb rule is headed by.
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        self.verb_forms.contains(word)
+    }
+
     pub fn cues(&self) -> &[Cue] {
         &self.cues
     }
@@ -275,7 +297,7 @@ impl TriggerLexicon {
             };
             for head in heads {
                 let rule = &self.rules[head.rule as usize];
-                if let Some(end) = match_rest(&rule.rest, words, i + 1) {
+                if let Some(end) = match_rest(&self.grammar, &rule.rest, words, i + 1) {
                     out.push(TriggerMatch {
                         start: i,
                         end,
@@ -340,6 +362,9 @@ impl TriggerLexicon {
         }
         forms.sort();
         forms.dedup_by(|a, b| a.0 == b.0);
+        if rule.pos == PartOfSpeech::Verb {
+            self.verb_forms.extend(forms.iter().map(|(f, _)| f.clone()));
+        }
         for (form, participle) in forms {
             self.heads.entry(form).or_default().push(Head {
                 rule: index,
@@ -362,7 +387,7 @@ impl TriggerLexicon {
 /// Matches the elements after the head from token `at`; returns the end of the match.
 /// A `{...}` element tries each of its occurrences in turn, so "fired four shell bombs at"
 /// matches `fire {shells/bombs} at` through its second candidate.
-fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
+fn match_rest(g: &crate::Grammar, rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
     let Some((first, others)) = rest.split_first() else {
         return Some(at);
     };
@@ -370,7 +395,7 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
         Element::Next(forms) => {
             let word = words.get(at)?;
             if forms.iter().any(|f| f == word) {
-                return match_rest(others, words, at + 1);
+                return match_rest(g, others, words, at + 1);
             }
             // "threatened today to strike", "agreed on Monday to": a time or manner
             // adjunct may stand between a verb and the "to" or "that" of its complement.
@@ -379,12 +404,12 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
             }
             let mut next = at;
             for _ in 0..2 {
-                next = skip_adjunct(words, next)?;
+                next = skip_adjunct(g, words, next)?;
                 if words
                     .get(next)
                     .is_some_and(|w| forms.iter().any(|f| f == w))
                 {
-                    return match_rest(others, words, next + 1);
+                    return match_rest(g, others, words, next + 1);
                 }
             }
             None
@@ -392,45 +417,26 @@ fn match_rest(rest: &[Element], words: &[&str], at: usize) -> Option<usize> {
         Element::Near(forms) => {
             let limit = (at + pattern::NEAR_WINDOW).min(words.len());
             (at..limit)
-                .take_while(|&j| !is_clause_break(words[j]))
+                .take_while(|&j| !g.is(WordClass::ClauseBreak, words[j]))
                 .filter(|&j| forms.iter().any(|f| f == words[j]))
-                .find_map(|j| match_rest(others, words, j + 1))
+                .find_map(|j| match_rest(g, others, words, j + 1))
         }
     }
 }
 
 /// The index after one time or manner adjunct starting at `at` ("today", "on Monday",
 /// "in principle", "formally"), if one starts there.
-fn skip_adjunct(words: &[&str], at: usize) -> Option<usize> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+fn skip_adjunct(g: &crate::Grammar, words: &[&str], at: usize) -> Option<usize> {
     let word = *words.get(at)?;
     let next = words.get(at + 1).copied().unwrap_or_default();
+    let day = |w: &str| g.is(WordClass::Calendar, w) && w.ends_with("day");
     match word {
-        "on" | "last" | "this" | "next" if DAYS.contains(&next) || next == "week" => Some(at + 2),
+        "on" | "last" | "this" | "next" if day(next) || next == "week" => Some(at + 2),
         "in" if next == "principle" => Some(at + 2),
-        "today" | "yesterday" | "tonight" | "again" | "also" | "now" | "later" | "earlier"
-        | "once" => Some(at + 1),
-        w if DAYS.contains(&w) => Some(at + 1),
+        w if g.is(WordClass::Adjunct, w) || day(w) => Some(at + 1),
         w if w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic) => Some(at + 1),
         _ => None,
     }
-}
-
-/// Tokens a `{...}` search does not cross: the object of a verb sits in its own clause,
-/// and a quotation mark closes one ("ban 'to be lifted' The EU embargo").
-fn is_clause_break(word: &str) -> bool {
-    matches!(
-        word,
-        "," | ";" | ":" | "." | "—" | "(" | ")" | "\"" | "“" | "”" | "'" | "‘" | "’"
-    )
 }
 
 fn origin(entry: Entry<'_>) -> String {

@@ -12,7 +12,7 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         m.start + 1,
         m.end,
         false,
-        skipped_prepositions(input.rule),
+        skipped_prepositions(input),
         input.reporting,
     );
     Pick {

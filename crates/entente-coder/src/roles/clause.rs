@@ -4,6 +4,8 @@
 //! trigger takes its possessive or the actors right before it. Each function answers one
 //! question about one position; `roles` combines them per voice and frame.
 
+use entente_lexicon::WordClass;
+
 use crate::sentence::Analysis;
 use crate::words;
 
@@ -29,12 +31,12 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
             continue;
         }
         let w = a.word(i);
-        if words::is_hard_break(w) {
+        if words::is_hard_break(a.g, w) {
             return None;
         }
         if let Some(&(cs, ce)) = reporting.iter().find(|&&(s, e)| s <= i && i < e) {
             // "Russia said it would ...": the pronoun points back to the reporter.
-            let pronoun = (ce..from).any(|j| words::is_subject_pronoun(a.word(j)));
+            let pronoun = (ce..from).any(|j| words::is_subject_pronoun(a.g, a.word(j)));
             return if pronoun {
                 left_group(a, cs, 4).map(|group| Found {
                     group,
@@ -45,13 +47,13 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
             };
         }
         if matches!(w, "that" | "whether") && (i == 0 || a.group_at(i - 1).is_none()) {
-            let pronoun = (i + 1..from).any(|j| words::is_subject_pronoun(a.word(j)));
+            let pronoun = (i + 1..from).any(|j| words::is_subject_pronoun(a.g, a.word(j)));
             if !pronoun {
                 return None;
             }
             continue;
         }
-        if words::is_subject_pronoun(w) {
+        if words::is_subject_pronoun(a.g, w) {
             // "King Hassan of Morocco ... said he would": the pronoun's antecedent.
             return left_group(a, i, i).map(|group| Found {
                 group,
@@ -96,7 +98,7 @@ pub(crate) fn object(
     from: usize,
     match_end: usize,
     skip_by: bool,
-    skip: Option<fn(&str) -> bool>,
+    skip: Option<WordClass>,
     reporting: Spans<'_>,
 ) -> Option<Found> {
     let limit = (match_end + 12).min(a.len());
@@ -104,7 +106,7 @@ pub(crate) fn object(
     while i < limit {
         if let Some(g) = a.group_at(i) {
             let preposition = a.after_preposition(g);
-            let skipped = skip.is_some_and(|f| preposition.is_some_and(f));
+            let skipped = skip.is_some_and(|c| preposition.is_some_and(|p| a.g.is(c, p)));
             if skipped || skip_by && preposition == Some("by") {
                 i = a.groups[g].end;
                 continue;
@@ -117,7 +119,9 @@ pub(crate) fn object(
         let w = a.word(i);
         // "demanded that the United States ...": the addressee is the complement's subject.
         let complement = w == "that" && i <= match_end + 1;
-        if (i > match_end && words::is_object_break(w) && !complement) || words::is_hard_break(w) {
+        if (i > match_end && words::is_object_break(a.g, w) && !complement)
+            || words::is_hard_break(a.g, w)
+        {
             return None;
         }
         if reporting.iter().any(|&(s, _)| s == i) {
@@ -135,10 +139,10 @@ pub(crate) fn office_after(a: &Analysis<'_>, from: usize) -> bool {
     let limit = (from + 4).min(a.len());
     for i in from..limit {
         let w = a.word(i);
-        if a.group_at(i).is_some() || words::is_hard_break(w) || w == "," {
+        if a.group_at(i).is_some() || words::is_hard_break(a.g, w) || w == "," {
             return false;
         }
-        if words::is_office(w) {
+        if words::is_office(a.g, w) {
             return true;
         }
     }
@@ -150,12 +154,12 @@ pub(crate) fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let limit = (from + 8).min(a.len());
     for i in from..limit {
         let w = a.word(i);
-        if words::is_hard_break(w) || w == "," {
+        if words::is_hard_break(a.g, w) || w == "," {
             return None;
         }
         if w == "by" {
             let mut j = i + 1;
-            while j < a.len() && words::is_determiner(a.word(j)) {
+            while j < a.len() && words::is_determiner(a.g, a.word(j)) {
                 j += 1;
             }
             return a.group_at(j).map(|group| Found {
@@ -174,7 +178,7 @@ pub(crate) fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
 pub(crate) fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let limit = (from + 15).min(a.len());
     let cond = (from..limit)
-        .take_while(|&i| !words::is_hard_break(a.word(i)))
+        .take_while(|&i| !words::is_hard_break(a.g, a.word(i)))
         .find(|&i| matches!(a.word(i), "if" | "unless"))?;
     let end = (cond + 5).min(a.len());
     let mut j = cond + 1;
@@ -188,7 +192,7 @@ pub(crate) fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> 
                 why: "a threat's condition: its subject is the one threatened",
             });
         }
-        if words::is_hard_break(a.word(j)) || a.word(j) == "," {
+        if words::is_hard_break(a.g, a.word(j)) || a.word(j) == "," {
             return None;
         }
         j += 1;
@@ -199,7 +203,7 @@ pub(crate) fn condition_subject(a: &Analysis<'_>, from: usize) -> Option<Found> 
 /// Whether the trigger at `start` is a passive participle: a form of "be" or "get" at most
 /// two tokens before it ("was sanctioned", "has been quickly sanctioned").
 pub(crate) fn is_passive(a: &Analysis<'_>, start: usize) -> bool {
-    (start.saturating_sub(3)..start).any(|i| words::is_passive_auxiliary(a.word(i)))
+    (start.saturating_sub(3)..start).any(|i| words::is_passive_auxiliary(a.g, a.word(i)))
         && !(start.saturating_sub(3)..start).any(|i| matches!(a.word(i), "," | "and" | "to"))
 }
 
@@ -226,20 +230,23 @@ pub(crate) fn noun_source(a: &Analysis<'_>, start: usize) -> Option<Found> {
             }
             return None;
         }
-        if words::is_possessive_clitic(w) {
+        if words::is_possessive_clitic(a.g, w) {
             continue;
         }
         if matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those") {
             // "condemned the attack": a determiner closes the noun phrase on the left.
             return None;
         }
-        if words::is_possessive_pronoun(w) {
+        if words::is_possessive_pronoun(a.g, w) {
             return left_group(a, i, i).map(|group| Found {
                 group,
                 why: "source: the nearest actor before the possessive pronoun",
             });
         }
-        if words::is_preposition(w) || words::is_hard_break(w) || words::is_object_break(w) {
+        if words::is_preposition(a.g, w)
+            || words::is_hard_break(a.g, w)
+            || words::is_object_break(a.g, w)
+        {
             return None;
         }
         modifiers += 1;
@@ -308,8 +315,8 @@ pub(crate) fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool
     if matches!(
         prev,
         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
-    ) || words::is_preposition(prev) && prev != "to"
-        || words::is_possessive_clitic(prev)
+    ) || words::is_preposition(a.g, prev) && prev != "to"
+        || words::is_possessive_clitic(a.g, prev)
     {
         return true;
     }
@@ -326,7 +333,7 @@ pub(crate) fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool
     // rebels" is their verb, not a noun.
     !participle
         && start >= 2
-        && (words::is_possessive_pronoun(a.word(start - 2))
+        && (words::is_possessive_pronoun(a.g, a.word(start - 2))
             || matches!(a.word(start - 2), "a" | "an" | "the"))
         && a.group_at(start - 1).is_none()
 }
@@ -338,7 +345,7 @@ pub(crate) fn speaker(a: &Analysis<'_>, from: usize) -> Option<Found> {
     let mut i = from;
     while i > 0 {
         i -= 1;
-        if words::is_hard_break(a.word(i)) {
+        if words::is_hard_break(a.g, a.word(i)) {
             return None;
         }
         if let Some(g) = a.group_at(i) {
@@ -372,7 +379,7 @@ pub(crate) fn light_verb_object(a: &Analysis<'_>, start: usize) -> bool {
     while v > 0 && matches!(a.word(v - 1), "up" | "out" | "off") {
         v -= 1;
     }
-    v > 0 && words::is_light_verb(a.word(v - 1))
+    v > 0 && words::is_light_verb(a.g, a.word(v - 1))
 }
 
 #[cfg(test)]
@@ -440,7 +447,7 @@ mod tests {
                     t + 1,
                     t + 1,
                     true,
-                    Some(words::is_ally_preposition),
+                    Some(WordClass::AllyPreposition),
                     &[]
                 )
             )

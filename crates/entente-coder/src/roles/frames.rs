@@ -18,7 +18,7 @@ pub(super) fn apply(input: &Input<'_, '_>, voice: Voice, pick: &mut Pick) {
     if input.purpose && !passive {
         pick.target = pick.target.filter(|t| {
             a.after_preposition(t.group)
-                .is_some_and(words::is_ally_preposition)
+                .is_some_and(|p| words::is_ally_preposition(a.g, p))
         });
     }
     match rule.frame {
@@ -56,7 +56,7 @@ fn inverse(input: &Input<'_, '_>, pick: &mut Pick) {
         m.start + 1,
         m.end,
         false,
-        skipped_prepositions(input.rule),
+        skipped_prepositions(input),
         input.reporting,
     );
     pick.target = pick.source.map(|f| Found {

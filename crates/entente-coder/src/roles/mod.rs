@@ -22,7 +22,7 @@ mod parties;
 mod passive;
 
 use entente_lexicon::triggers::{PartOfSpeech, TriggerMatch, TriggerRule};
-use entente_lexicon::Lexicon;
+use entente_lexicon::{Lexicon, WordClass};
 use entente_model::{ActorRef, EventType};
 
 use crate::sentence::Analysis;
@@ -95,7 +95,7 @@ fn voice(input: &Input<'_, '_>) -> Voice {
         .pattern
         .split_whitespace()
         .nth(1)
-        .is_some_and(|w| w != "by" && words::is_preposition(w))
+        .is_some_and(|w| w != "by" && words::is_preposition(a.g, w))
         && clause::by_agent(a, m.end).is_none();
     if m.participle && !stative && clause::is_passive(a, m.start) {
         Voice::Passive
@@ -108,22 +108,23 @@ fn voice(input: &Input<'_, '_>) -> Voice {
 /// skips the allies it is done for or beside ("fought alongside Russian troops against
 /// Ukraine" targets Ukraine), a friendly one the opponents it is done against ("defended
 /// Iraq against Western criticism"), unless the rule's own words hold that preposition.
-fn skipped_prepositions(rule: &TriggerRule) -> Option<fn(&str) -> bool> {
-    let own = |f: fn(&str) -> bool| rule.pattern.split_whitespace().any(f);
-    match rule.event {
+fn skipped_prepositions(input: &Input<'_, '_>) -> Option<WordClass> {
+    let g = input.a.g;
+    let own = |c: WordClass| input.rule.pattern.split_whitespace().any(|w| g.is(c, w));
+    match input.rule.event {
         EventType::Assault | EventType::Coerce | EventType::Threaten
-            if !own(words::is_ally_preposition) =>
+            if !own(WordClass::AllyPreposition) =>
         {
-            Some(words::is_ally_preposition)
+            Some(WordClass::AllyPreposition)
         }
         EventType::Support
         | EventType::Agree
         | EventType::Aid
         | EventType::Cooperate
         | EventType::Consult
-            if !own(words::is_opponent_preposition) =>
+            if !own(WordClass::OpponentPreposition) =>
         {
-            Some(words::is_opponent_preposition)
+            Some(WordClass::OpponentPreposition)
         }
         _ => None,
     }

@@ -29,7 +29,7 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         m.start + 1,
         m.end,
         true,
-        skipped_prepositions(input.rule),
+        skipped_prepositions(input),
         input.reporting,
     );
     Pick {

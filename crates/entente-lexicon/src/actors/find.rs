@@ -110,7 +110,9 @@ fn possessive_len(name: &str, rest: &str) -> Option<usize> {
 }
 
 /// Whether the next word after `raw` starts with a capital (and is not part of the match).
-fn capital_follows(s: &str, raw: &Raw) -> bool {
+/// Days and months are capitalized but name no one: "Israel Friday reimposed ...", "Jordan
+/// in March" keep their country.
+fn capital_follows(s: &str, raw: &Raw, grammar: &crate::Grammar) -> bool {
     let rest = &s[raw.full_end..];
     let next = rest.trim_start();
     let word: &str = next
@@ -120,34 +122,7 @@ fn capital_follows(s: &str, raw: &Raw) -> bool {
     !raw.possessive
         && rest.starts_with(' ')
         && next.starts_with(|c: char| c.is_uppercase())
-        && !is_calendar_word(word)
-}
-
-/// Days and months are capitalized but name no one: "Israel Friday reimposed ...", "Jordan
-/// in March" keep their country.
-fn is_calendar_word(word: &str) -> bool {
-    const WORDS: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "May",
-    ];
-    WORDS.contains(&word)
+        && !grammar.is(crate::WordClass::Calendar, &word.to_lowercase())
 }
 
 impl ActorLexicon {
@@ -293,7 +268,7 @@ impl ActorLexicon {
             } = first.item
             {
                 let glued = k > i + 1 || head.is_some();
-                if !glued && capital_follows(s, first) {
+                if !glued && capital_follows(s, first, &self.grammar) {
                     i += 1;
                     continue;
                 }
@@ -306,7 +281,7 @@ impl ActorLexicon {
                         .resolve_full(ps, date, hint)
                         .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),
                     // "Kim" in "Kim Yo Jong" is part of another person's name.
-                    Item::Shorts(_) if capital_follows(s, &raws[h]) => None,
+                    Item::Shorts(_) if capital_follows(s, &raws[h], &self.grammar) => None,
                     Item::Shorts(ps) => self
                         .resolve_short(ps, date, hint, titled, memory)
                         .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),

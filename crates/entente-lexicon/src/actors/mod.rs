@@ -86,6 +86,8 @@ impl MentionMemory {
 pub struct ActorLexicon {
     tables: Tables,
     compiled: Compiled,
+    /// Days, months and the other closed classes the matcher's grammar needs.
+    grammar: crate::Grammar,
 }
 
 impl ActorLexicon {
@@ -93,9 +95,10 @@ impl ActorLexicon {
     pub fn load(
         user_dir: Option<&Path>,
         is_sector: &dyn Fn(&str) -> bool,
+        grammar: &crate::Grammar,
     ) -> Result<ActorLexicon, Vec<LexiconError>> {
         let (sources, mut errors) = ActorSources::load_lenient(user_dir);
-        match ActorLexicon::from_sources(&sources, is_sector) {
+        match ActorLexicon::from_sources(&sources, is_sector, grammar) {
             Ok(lexicon) if errors.is_empty() => Ok(lexicon),
             Ok(_) => Err(errors),
             Err(more) => {
@@ -109,10 +112,15 @@ impl ActorLexicon {
     pub fn from_sources(
         sources: &ActorSources,
         is_sector: &dyn Fn(&str) -> bool,
+        grammar: &crate::Grammar,
     ) -> Result<ActorLexicon, Vec<LexiconError>> {
         let tables = tables::validate(sources, is_sector)?;
         let compiled = compile::compile(&tables);
-        Ok(ActorLexicon { tables, compiled })
+        Ok(ActorLexicon {
+            tables,
+            compiled,
+            grammar: grammar.clone(),
+        })
     }
 
     pub fn tables(&self) -> &Tables {

@@ -40,7 +40,12 @@ fn world() -> ActorLexicon {
         titles: layer("titles.txt", "Foreign Minister | GOV\nPresident | GOV\n", 2..=2),
         blocked: layer("blocked.txt", "Freedonia Street | a street\n", 2..=2),
     };
-    ActorLexicon::from_sources(&sources, &|s| ["GOV", "MIL", "UAF", "IGO"].contains(&s)).unwrap()
+    ActorLexicon::from_sources(
+        &sources,
+        &|s| ["GOV", "MIL", "UAF", "IGO"].contains(&s),
+        &crate::Grammar::load(None).unwrap(),
+    )
+    .unwrap()
 }
 
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
