@@ -20,9 +20,6 @@ pub fn find(
         .actors
         .find(sentence, date, memory)
         .into_iter()
-        // A bare "officials" or "troops" coded from the last state named is a guess;
-        // roles need words that name the actor.
-        .filter(|m| !m.from_context)
         .map(|m| {
             (
                 m.range.start(),

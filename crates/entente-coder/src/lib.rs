@@ -136,7 +136,9 @@ impl<'a> Coder<'a> {
                 continue;
             }
             a.set_mentions(found);
+            a.set_verbs(|w| self.lexicon.triggers.is_verb_form(w));
             a.drop_non_political(self.lexicon.triggers.domain());
+            a.code_domestic_parties();
             let context = record::SentenceContext {
                 section: sentence.section,
                 label,

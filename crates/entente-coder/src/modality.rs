@@ -127,23 +127,39 @@ fn attribution(a: &Analysis<'_>, c: CueMatch) -> Option<String> {
             return Some(names(g));
         }
     }
-    if let Some(g) = clause::left_group(a, c.start, 4) {
-        let between_ok = (a.groups[g].end..c.start).all(|i| !words::is_hard_break(a.g, a.word(i)));
+    // "Xi praised the summit and said ...": the reporting verb's own subject.
+    if let Some(f) = clause::subject(a, c.start, &[]) {
+        let between_ok =
+            (a.groups[f.group].end..c.start).all(|i| !words::is_hard_break(a.g, a.word(i)));
         if between_ok {
-            return Some(names(g));
+            return Some(names(f.group));
         }
     }
-    // "officials said", "the ministry said": the words before the cue.
-    let mut from = c.start;
-    while from > 0 && c.start - from < 3 {
+    // "officials said", "Western officials have said": the noun phrase before the cue,
+    // past auxiliaries and adverbs, never a fragment ending in one.
+    let mut end = c.start;
+    while end > 0 && (words::is_auxiliary(a.g, a.word(end - 1)) || a.word(end - 1).ends_with("ly"))
+    {
+        end -= 1;
+    }
+    let mut from = end;
+    while from > 0 && end - from < 4 {
         let w = a.word(from - 1);
-        if words::is_object_break(a.g, w) || w == "," || words::is_hard_break(a.g, w) {
+        if words::is_object_break(a.g, w)
+            || w == ","
+            || words::is_preposition(a.g, w)
+            || words::is_auxiliary(a.g, w)
+            || a.is_verb(from - 1)
+        {
             break;
         }
         from -= 1;
     }
-    if from < c.start {
-        return Some(a.text_of(from, c.start).to_string());
+    while from < end && words::is_determiner(a.g, a.word(from)) {
+        from += 1;
+    }
+    if from < end && !words::is_determiner(a.g, a.word(end - 1)) {
+        return Some(a.text_of(from, end).to_string());
     }
     // "according to the UN", "said the ministry".
     let right = (c.end..(c.end + 3).min(a.len())).find_map(|i| a.group_at(i));

@@ -95,6 +95,7 @@ impl<'d> Collector<'d> {
                 lexicon: coder.lexicon,
                 reporting: &reporting,
                 purpose,
+                stop: next_verb(a, m, &kept, triggers),
             });
             if ctx.sports && roles.verdict.is_ok() {
                 roles.verdict =
@@ -181,6 +182,7 @@ impl<'d> Collector<'d> {
                 intensity: info.intensity,
                 modality: decision.modality,
                 attributed_to: decision.attributed_to,
+                domestic: roles.domestic,
                 date,
                 location: None,
                 evidence: Evidence {
@@ -211,6 +213,34 @@ impl<'d> Collector<'d> {
             notes,
         ))
     }
+}
+
+/// Where the object search of trigger `m` ends: at the next verb trigger after it, whose
+/// object is its own ("denied sending any weapons to Moscow"), unless the two verbs are
+/// coordinated with nothing between them and share the object ("shelled and bombed Kyiv").
+fn next_verb(
+    a: &Analysis<'_>,
+    m: &TriggerMatch,
+    kept: &[TriggerMatch],
+    triggers: &TriggerLexicon,
+) -> Option<usize> {
+    // "reject proposed Israeli changes", "host talks with Algeria", "sent troops to fight for
+    // Russia": a verb form right after the trigger is its object's modifier, its object, or
+    // (after "to") its purpose, read with it (see `hostile_purpose`): not the next verb.
+    let adjacent = |k: &TriggerMatch| k.start == m.end;
+    let next = kept
+        .iter()
+        .filter(|k| {
+            k.start >= m.end
+                && triggers.rule(k.rule).pos == PartOfSpeech::Verb
+                && !adjacent(k)
+                && !crate::roles::verb_used_as_noun(a, k.start, k.participle)
+        })
+        .map(|k| k.start)
+        .min()?;
+    let between: Vec<&str> = (m.end..next).map(|i| a.word(i)).collect();
+    let shared = matches!(between.as_slice(), ["and" | "or"] | [",", "and" | "or"]);
+    (!shared).then_some(next)
 }
 
 /// Whether trigger `m` ends in an infinitive "to" that a hostile verb trigger follows

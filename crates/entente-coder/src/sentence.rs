@@ -41,6 +41,8 @@ pub struct Analysis<'d> {
     lower_spans: Vec<(usize, usize)>,
     pub mentions: Vec<Mention>,
     pub groups: Vec<Group>,
+    /// For each token, whether it is a form of a verb (a trigger verb or a common one).
+    verbs: Vec<bool>,
     /// For each token, the group it belongs to.
     group_of: Vec<Option<usize>>,
 }
@@ -77,12 +79,29 @@ impl<'d> Analysis<'d> {
             lower_spans,
             mentions: Vec::new(),
             groups: Vec::new(),
+            verbs: Vec::new(),
             group_of: Vec::new(),
         }
     }
 
     pub fn len(&self) -> usize {
         self.spans.len()
+    }
+
+    /// Marks which tokens are verb forms (`is_verb_form(word)`), for the structural rules
+    /// that tell a verb's object from the next verb's subject.
+    pub fn set_verbs(&mut self, is_verb_form: impl Fn(&str) -> bool) {
+        self.verbs = (0..self.len())
+            .map(|i| {
+                let w = self.word(i);
+                is_verb_form(w) || self.g.is(entente_lexicon::WordClass::Verb, w)
+            })
+            .collect();
+    }
+
+    /// Whether token `i` is a verb form (see [`Analysis::set_verbs`]).
+    pub fn is_verb(&self, i: usize) -> bool {
+        self.verbs.get(i).copied().unwrap_or(false)
     }
 
     pub fn word(&self, i: usize) -> &str {
@@ -133,6 +152,65 @@ impl<'d> Analysis<'d> {
         self.build_groups();
     }
 
+    /// "Liberian riot police dispersed demonstrators in Monrovia": a domestic party the
+    /// words name without its state (protesters, rebels, police, students, a court) belongs
+    /// to the one state the sentence names, when it names exactly one. Criminals, hackers and
+    /// refugees are often foreign, so they stay uncoded.
+    pub fn code_domestic_parties(&mut self) {
+        // "the Sudanese government and the rebels in Darfur": in a compound, an uncoded
+        // domestic party shares the state of its coded partners when they are one state.
+        for g in &self.groups {
+            let codes: std::collections::BTreeSet<_> = g
+                .members
+                .iter()
+                .filter_map(|&m| self.mentions[m].actor.code)
+                .collect();
+            let [only] = codes.into_iter().collect::<Vec<_>>()[..] else {
+                continue;
+            };
+            if only.is_organization() {
+                continue;
+            }
+            for &m in &g.members {
+                let mention = &mut self.mentions[m];
+                if mention.actor.code.is_none() && is_domestic(&mention.actor) {
+                    mention.actor.code = Some(only);
+                    mention.kind = "agent of its compound partners' state".to_string();
+                }
+            }
+        }
+        let states: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.actor.code.is_some_and(|c| !c.is_organization()))
+            .collect();
+        let Some(first) = states.first() else {
+            return;
+        };
+        let only = first.actor.code;
+        if states.iter().any(|m| m.actor.code != only) {
+            return;
+        }
+        // The state as a place ("in Tehran", "across Kenya") frames the whole sentence; as an
+        // actor it frames only what comes after it ("Syrian troops shelled rebels"): parties
+        // before it may be its adversaries from elsewhere ("protesters stormed the British
+        // embassy", "rebels shot down a Russian jet").
+        let place = states.iter().any(|m| {
+            m.start > 0
+                && matches!(
+                    self.word(m.start - 1),
+                    "in" | "across" | "throughout" | "inside"
+                )
+        });
+        let from = if place { 0 } else { first.start };
+        for m in self.mentions.iter_mut().filter(|m| m.actor.code.is_none()) {
+            if m.start >= from && is_domestic(&m.actor) {
+                m.actor.code = only;
+                m.kind = "agent of the sentence's only state".to_string();
+            }
+        }
+    }
+
     /// Drops a state's adjective or possessive that names a company, a team or a person
     /// outside politics: "Japanese car maker Mitsubishi", "Iranian striker Vahid
     /// Hashemian", "Russia's oil giant". Such a phrase is no political actor.
@@ -153,6 +231,18 @@ impl<'d> Analysis<'d> {
     /// Whether mention `m` is a state's adjective, name or possessive whose next two words (not
     /// another actor's: "the Israeli-occupied West Bank") hold a non-political head.
     fn names_non_political(&self, m: &Mention, domain: &Domain) -> bool {
+        // "the Singapore summit", "the 2015 Minsk agreements": the place of a meeting.
+        let place = matches!(m.kind.as_str(), "country" | "capital") && !m.possessive;
+        let opens_phrase = m.start == 0
+            || matches!(self.word(m.start - 1), "the" | "a" | "an")
+            || self.word(m.start - 1).chars().all(|c| c.is_ascii_digit());
+        if place
+            && opens_phrase
+            && m.end < self.len()
+            && domain.is_venue_head(self.word(m.end), m.kind == "capital")
+        {
+            return true;
+        }
         // "Japanese car maker", "Russia's oil giant", "a US bank": a state's adjective,
         // possessive or attributive name.
         let bare_state = matches!(m.kind.as_str(), "adjective" | "country")
@@ -333,6 +423,16 @@ impl<'d> Analysis<'d> {
         }
         None
     }
+}
+
+/// Whether an uncoded party is of the kind that acts inside its own state (protesters,
+/// rebels, police, students, courts); criminals, hackers, refugees and companies are often
+/// foreign.
+fn is_domestic(actor: &ActorRef) -> bool {
+    actor
+        .sector
+        .as_ref()
+        .is_some_and(|s| !matches!(s.as_str(), "CRM" | "REF" | "MNC" | "BUS" | "IGO" | "NGO"))
 }
 
 #[cfg(test)]

@@ -46,6 +46,8 @@ class! {
     is_control_verb => ControlVerb;
     /// A relative pronoun ("which", "who").
     is_relative => Relative;
+    /// An auxiliary or modal verb ("would", "has", "must").
+    is_auxiliary => Auxiliary;
 }
 
 /// Tokens that end the search for an object (objects do not sit behind a comma).

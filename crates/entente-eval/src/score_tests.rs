@@ -31,6 +31,7 @@ fn event(source: &[&str], event: EventType, target: &[&str], modality: Modality)
         intensity: 0.0,
         modality,
         attributed_to: None,
+        domestic: false,
         date: EventDate::month(2024, 6, DateBasis::Article),
         location: None,
         evidence: Evidence {

@@ -36,10 +36,15 @@ pub enum WordClass {
     Relative,
     Calendar,
     Adjunct,
+    LinkSuffix,
+    LinkPhrase,
+    Geographic,
+    AgentModifier,
+    Auxiliary,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 21] = [
+    pub const ALL: [WordClass; 26] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -61,6 +66,11 @@ impl WordClass {
         WordClass::Relative,
         WordClass::Calendar,
         WordClass::Adjunct,
+        WordClass::LinkSuffix,
+        WordClass::LinkPhrase,
+        WordClass::Geographic,
+        WordClass::AgentModifier,
+        WordClass::Auxiliary,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +96,11 @@ impl WordClass {
             WordClass::Relative => "relative",
             WordClass::Calendar => "calendar",
             WordClass::Adjunct => "adjunct",
+            WordClass::LinkSuffix => "link_suffix",
+            WordClass::LinkPhrase => "link_phrase",
+            WordClass::Geographic => "geographic",
+            WordClass::AgentModifier => "agent_modifier",
+            WordClass::Auxiliary => "auxiliary",
         }
     }
 }

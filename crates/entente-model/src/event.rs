@@ -24,6 +24,11 @@ pub struct Event {
     pub modality: Modality,
     /// Who says so, for `reported` events.
     pub attributed_to: Option<String>,
+    /// Source and target are the same state, acting through different kinds of actors
+    /// (police against protesters, a court against an opposition leader): an event inside
+    /// one state, not between two.
+    #[serde(default)]
+    pub domestic: bool,
     pub date: EventDate,
     pub location: Option<String>,
     pub evidence: Evidence,
@@ -185,6 +190,7 @@ mod tests {
             intensity: 7.4,
             modality: Modality::Asserted,
             attributed_to: None,
+            domestic: false,
             date: EventDate::month(2024, 10, DateBasis::Text),
             location: None,
             evidence: Evidence {

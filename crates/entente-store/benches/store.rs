@@ -141,6 +141,7 @@ fn batch(seed: u64, articles: usize, bytes: usize, events: usize) -> Vec<(Articl
                         intensity: if quad.is_cooperation() { 4.0 } else { -6.0 },
                         modality: Modality::ALL[(rng.next() % 6) as usize],
                         attributed_to: None,
+                        domestic: false,
                         date: EventDate::day(day, DateBasis::Text),
                         location: None,
                         evidence: Evidence {

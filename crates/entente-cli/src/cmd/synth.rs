@@ -103,6 +103,7 @@ fn article_of(n: usize, chunk: &[Interaction]) -> (Article, Vec<Event>) {
                 intensity: i.intensity,
                 modality: i.modality,
                 attributed_to: None,
+                domestic: false,
                 date: EventDate::day(i.date, DateBasis::Text),
                 location: None,
                 evidence: Evidence {

@@ -14,6 +14,7 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         false,
         skipped_prepositions(input),
         input.reporting,
+        input.stop,
     );
     Pick {
         source: subject,

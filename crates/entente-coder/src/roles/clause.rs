@@ -60,6 +60,23 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
                 why: "a pronoun subject: the nearest actor before it",
             });
         }
+        if matches!(w, "which" | "who") {
+            // "Iran supplied drones to Russia, which used them to strike Kyiv": the relative
+            // pronoun stands for the actor right before it; if no actor stands there, the
+            // clause's subject is no actor ("drones, which struck").
+            let before = if i > 0 && a.word(i - 1) == "," {
+                i - 1
+            } else {
+                i
+            };
+            return (before > 0)
+                .then(|| a.group_at(before - 1))
+                .flatten()
+                .map(|group| Found {
+                    group,
+                    why: "a relative clause: the actor its pronoun stands for",
+                });
+        }
         if let Some(g) = a.group_at(i) {
             // "with Pyongyang supplying munitions": an absolute clause's own subject. Only a
             // participle makes one: in "the treaty with North Korea allowed" the finite verb's
@@ -67,7 +84,7 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
             let absolute = a.groups[g].end == from
                 && a.word(from).ends_with("ing")
                 && matches!(a.after_preposition(g), Some("with" | "without"));
-            if absolute || a.after_preposition(g).is_none() {
+            if absolute || a.after_preposition(g).is_none() && !object_passed_over(a, g, from) {
                 return Some(Found {
                     group: g,
                     why: "subject: the nearest actor before the trigger not governed by a preposition",
@@ -75,6 +92,62 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
             }
             i = a.groups[g].start;
         }
+    }
+    None
+}
+
+/// Whether group `g`, found on the way left from a trigger at `from`, is the object of an
+/// earlier verb that the trigger's own subject also governs: "met his US counterpart to press
+/// his plan" (a purpose infinitive), "struck Gaza, killing 12" (a participle clause),
+/// "attacked Ukraine and seized its ports" (a coordinated verb). Then the search goes on
+/// past it to that verb's subject. A control verb's object is the infinitive's subject
+/// ("urged Iran to halt"), and an actor right before the trigger is its subject ("said
+/// Russia attacked").
+fn object_passed_over(a: &Analysis<'_>, g: usize, from: usize) -> bool {
+    let group = &a.groups[g];
+    if group.end >= from || group.possessive {
+        return false;
+    }
+    let gap: Vec<&str> = (group.end..from).map(|i| a.word(i)).collect();
+    // "said China would continue to support": a verb of its own after the actor makes it
+    // that verb's subject.
+    if (group.end..from).any(|i| a.is_verb(i) || words::is_auxiliary(a.g, a.word(i))) {
+        return false;
+    }
+    let infinitive = gap.last() == Some(&"to")
+        || gap.len() >= 2 && gap[gap.len() - 2] == "to" && gap[gap.len() - 1].ends_with("ly");
+    let coordinated = gap
+        .iter()
+        .any(|w| matches!(*w, "and" | "or" | "then" | ","));
+    if !infinitive && !coordinated {
+        return false;
+    }
+    let Some(verb) = verb_before(a, group.start) else {
+        return false;
+    };
+    !(infinitive && words::is_control_verb(a.g, a.word(verb)))
+}
+
+/// The verb an actor starting at `start` is the object of: a verb right before it, or
+/// before its determiner, possessive pronoun or one modifier ("met his US counterpart",
+/// "struck the Syrian army").
+fn verb_before(a: &Analysis<'_>, start: usize) -> Option<usize> {
+    let mut i = start;
+    let mut modifiers = 0;
+    while i > 0 {
+        i -= 1;
+        let w = a.word(i);
+        if a.is_verb(i) {
+            return (!verb_used_as_noun(a, i, false)).then_some(i);
+        }
+        if words::is_determiner(a.g, w) || words::is_possessive_pronoun(a.g, w) {
+            continue;
+        }
+        if modifiers == 0 && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            modifiers += 1;
+            continue;
+        }
+        return None;
     }
     None
 }
@@ -92,7 +165,8 @@ pub(crate) fn left_group(a: &Analysis<'_>, at: usize, reach: usize) -> Option<us
 /// done against ("defended Iraq against Western criticism").
 /// The search starts right after the trigger's head, so an object inside the matched
 /// words counts ("gave Yemen $500 million in aid"); clause breaks count only after
-/// `match_end`.
+/// `match_end`. `stop` is where the next verb starts: its object is its own ("denied
+/// sending weapons to Moscow" does not deny Moscow anything).
 pub(crate) fn object(
     a: &Analysis<'_>,
     from: usize,
@@ -100,8 +174,11 @@ pub(crate) fn object(
     skip_by: bool,
     skip: Option<WordClass>,
     reporting: Spans<'_>,
+    stop: Option<usize>,
 ) -> Option<Found> {
-    let limit = (match_end + 12).min(a.len());
+    let limit = (match_end + 12)
+        .min(a.len())
+        .min(stop.unwrap_or(usize::MAX));
     let mut i = from;
     while i < limit {
         if let Some(g) = a.group_at(i) {
@@ -408,7 +485,7 @@ mod tests {
         let t = at(&a, "attacked");
         assert_eq!(named(&a, subject(&a, t, &[])).as_deref(), Some("Russia"));
         assert_eq!(
-            named(&a, object(&a, t + 1, t + 1, true, None, &[])).as_deref(),
+            named(&a, object(&a, t + 1, t + 1, true, None, &[], None)).as_deref(),
             Some("Georgia")
         );
     }
@@ -448,14 +525,15 @@ mod tests {
                     t + 1,
                     true,
                     Some(WordClass::AllyPreposition),
-                    &[]
+                    &[],
+                    None
                 )
             )
             .as_deref(),
             Some("Ukraine")
         );
         assert_eq!(
-            named(&a, object(&a, t + 1, t + 1, true, None, &[])).as_deref(),
+            named(&a, object(&a, t + 1, t + 1, true, None, &[], None)).as_deref(),
             Some("Russia")
         );
     }

@@ -58,6 +58,7 @@ fn inverse(input: &Input<'_, '_>, pick: &mut Pick) {
         false,
         skipped_prepositions(input),
         input.reporting,
+        input.stop,
     );
     pick.target = pick.source.map(|f| Found {
         group: f.group,

@@ -39,6 +39,8 @@ pub(crate) struct Input<'x, 'd> {
     pub reporting: Spans<'x>,
     /// The trigger ends in an infinitive "to" whose verb is hostile ("sent troops to fight").
     pub purpose: bool,
+    /// Where the next verb trigger starts, when the object search must end there.
+    pub stop: Option<usize>,
 }
 
 /// The roles worked out for one trigger, and whether the event stands.
@@ -49,6 +51,8 @@ pub(crate) struct Roles {
     pub target: Vec<ActorRef>,
     pub target_why: String,
     pub confidence: f32,
+    /// Both sides are one state acting through different kinds of actor.
+    pub domestic: bool,
     pub verdict: Result<(), String>,
 }
 

@@ -31,6 +31,7 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         true,
         skipped_prepositions(input),
         input.reporting,
+        input.stop,
     );
     Pick {
         source,

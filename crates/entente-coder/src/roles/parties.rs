@@ -3,11 +3,11 @@
 //! one party, a rule that needs a target without one.
 
 use entente_lexicon::triggers::{Frame, PartOfSpeech, TriggerMatch};
-use entente_lexicon::Lexicon;
 use entente_model::{ActorRef, EventType};
 
 use super::{clause, Found, Input, Pick, Roles, Voice};
 use crate::sentence::Analysis;
+use crate::words;
 
 pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
     let (a, m, rule) = (input.a, input.m, input.rule);
@@ -37,29 +37,27 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         }
     }
     let mut target_why = None;
-    let domestic = matches!(
+    // "The Sudanese government has accused Darfur rebels", "demanded that the government
+    // resign": an office or a domestic opponent named without its state, as the one acted
+    // on by one state, is that state's own.
+    if let [only] = source_actors.as_slice() {
+        let home = only.code.filter(|c| !c.is_organization());
+        for t in target_actors.iter_mut().filter(|t| t.code.is_none()) {
+            let head = t.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if home.is_some() && words::is_office(a.g, &head) {
+                t.code = home;
+                target_why =
+                    Some("an office or domestic opponent named without its state: the actor's own");
+            }
+        }
+    }
+    // Protests, repression and concessions may name no one they are aimed at: the event then
+    // has no target (PLOVER allows it), and none is made up.
+    let target_optional = matches!(
         event,
         EventType::Protest | EventType::Coerce | EventType::Concede
     );
-    // "Opposition groups in Zimbabwe demanded that President Mugabe resign": an office
-    // named without a state, as the one acted on, is the actor's own state's.
-    let home_office = frame != Frame::Mutual
-        && !matches!(frame, Frame::SourceOnly)
-        && clause::office_after(a, m.end);
-    if (domestic || home_office) && target_actors.is_empty() && source_actors.len() == 1 && !mutual
-    {
-        // Protests, repression and concessions that name no other party act within the
-        // actor's own state: a protest is against its government, an arrest or a lifted
-        // curfew falls on its people (the same-state dyad of domestic events).
-        if let Some(home) = home_government(input.lexicon, &source_actors[0]) {
-            target_actors.push(home);
-            target_why = Some(if domestic {
-                "a domestic act naming no other party: the actor's own state"
-            } else {
-                "an office named without its state: the actor's own state's"
-            });
-        }
-    }
+    let domestic = same_state(&source_actors, &target_actors);
     let passive = voice == Voice::Passive;
     // "a declaration demanding that Turkey ...": an -ing form that opens a "that" clause
     // is a verb after a noun, not a noun itself.
@@ -87,8 +85,11 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
             target_required: true
         } | Frame::Addressee
     ) && target_actors.is_empty()
+        && !target_optional
     {
         Err("the rule needs a target and none was found in the clause".to_string())
+    } else if domestic == Some(false) {
+        Err("the same state on both sides, acting through the same kind of actor".to_string())
     } else {
         Ok(())
     };
@@ -107,8 +108,28 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
                 .map_or("none found".to_string(), |f| f.why.to_string())
         },
         confidence: confidence.clamp(0.1, 1.0),
+        domestic: domestic == Some(true),
         verdict,
     }
+}
+
+/// `None` unless one state (no organization) stands on both sides and every party is coded;
+/// then whether the two sides are different kinds of actor (`Some(true)`: police against
+/// protesters, a court against an opposition leader, a domestic event) or not (`Some(false)`:
+/// "Russia attacked Russia", which no text means). A state named by its name or capital acts
+/// as its government.
+fn same_state(source: &[ActorRef], target: &[ActorRef]) -> Option<bool> {
+    let code = source.first()?.code?;
+    let all_one = !target.is_empty()
+        && !code.is_organization()
+        && source.iter().chain(target).all(|p| p.code == Some(code));
+    if !all_one {
+        return None;
+    }
+    let kind = |p: &ActorRef| p.sector.as_ref().map_or("GOV", |s| s.as_str()).to_string();
+    let sources: std::collections::BTreeSet<String> = source.iter().map(kind).collect();
+    let targets: std::collections::BTreeSet<String> = target.iter().map(kind).collect();
+    Some(sources.is_disjoint(&targets))
 }
 
 /// The actors of a group, each party once.
@@ -135,20 +156,4 @@ fn third_person_without_subject(
     let lemmas = pattern.split_whitespace().next().unwrap_or_default();
     let third = word.ends_with('s') && !lemmas.split('/').any(|l| l == word) && !m.participle;
     third && subject.is_none_or(|f| a.groups[f.group].end + 2 < m.start)
-}
-
-/// The government of an actor's state, as an implicit target.
-fn home_government(lexicon: &Lexicon, actor: &ActorRef) -> Option<ActorRef> {
-    let code = actor.code?;
-    if code.is_organization() {
-        return None;
-    }
-    let country = lexicon.actors.country(code)?;
-    Some(ActorRef {
-        text: String::new(),
-        code: Some(code),
-        sector: "GOV".parse().ok(),
-        name: country.name.clone(),
-        org: None,
-    })
 }

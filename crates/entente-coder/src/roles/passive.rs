@@ -20,6 +20,7 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
                 true,
                 skipped_prepositions(input),
                 input.reporting,
+                input.stop,
             )
             .map(|f| f.group)
         })

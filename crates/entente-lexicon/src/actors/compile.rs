@@ -24,7 +24,8 @@ pub enum Target {
     Person(usize),
     /// A short name (surname) of a person.
     Short(usize),
-    Agent(Sector),
+    /// An agent noun's sector, and whether it names a party on its own.
+    Agent(Sector, bool),
     Title(Sector),
     /// A phrase that names no actor (`Latin America`): it only hides its shorter parts.
     Blocked,
@@ -119,9 +120,12 @@ pub fn compile(t: &Tables) -> Compiled {
         }
     }
     for a in &t.agents {
-        add(&a.noun, Target::Agent(a.sector.clone()));
+        add(&a.noun, Target::Agent(a.sector.clone(), a.party));
         if a.plural_s {
-            add(&format!("{}s", a.noun), Target::Agent(a.sector.clone()));
+            add(
+                &format!("{}s", a.noun),
+                Target::Agent(a.sector.clone(), a.party),
+            );
         }
     }
     for title in &t.titles {

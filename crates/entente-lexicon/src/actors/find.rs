@@ -31,7 +31,7 @@ enum Item {
     Org(usize),
     Persons(Vec<usize>),
     Shorts(Vec<usize>),
-    Agent(Sector),
+    Agent(Sector, bool),
     Title(Sector),
     Blocked,
 }
@@ -45,7 +45,7 @@ impl Item {
             Target::Organization(_) => 2,
             Target::Country { .. } => 3,
             Target::Title(_) => 4,
-            Target::Agent(_) => 5,
+            Target::Agent(..) => 5,
             Target::Short(_) => 6,
         };
         let best = targets.iter().map(rank).min().expect("at least one target");
@@ -63,7 +63,7 @@ impl Item {
                 ambiguous,
             },
             Target::Title(s) => Item::Title(s),
-            Target::Agent(s) => Item::Agent(s),
+            Target::Agent(s, party) => Item::Agent(s, party),
             Target::Person(p) => {
                 let mut v = vec![p];
                 v.extend(chosen.filter_map(|t| match t {
@@ -202,10 +202,15 @@ impl ActorLexicon {
         if is_word_char(last) && rest.starts_with(is_word_char) {
             return None;
         }
+        // "rebel-held", "police-run", "Kremlin-friendly": an agent noun or a seat glued to a
+        // hyphen is a modifier, not a party (a state's name before a hyphen still names the
+        // state: "Iran-linked", "US-led").
+        let glued = rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic);
         let targets: Vec<Target> = self.compiled.patterns[pattern]
             .spellings
             .iter()
             .filter(|(spelling, _)| case_ok(spelling, text))
+            .filter(|(_, t)| !glued || !matches!(t, Target::Agent(..) | Target::Title(_)))
             .map(|(_, t)| t.clone())
             .collect();
         if targets.is_empty() {
@@ -232,16 +237,36 @@ impl ActorLexicon {
         // state that owns the rest ("Pyongyang's diplomats").
         let joins = |a: &Raw, b: &Raw, a_is_prefix: bool| {
             let gap = &s[a.full_end..b.start];
-            !gap.is_empty()
-                && gap.len() <= 3
-                && gap.chars().all(char::is_whitespace)
-                && (!a.possessive || a_is_prefix)
+            let spaces = !gap.is_empty() && gap.len() <= 3 && gap.chars().all(char::is_whitespace);
+            // "Iran-linked hackers", "Russian-backed separatists": the link makes the state
+            // the agent's.
+            let linked = a_is_prefix
+                && !a.possessive
+                && matches!(b.item, Item::Agent(..))
+                && self.link_suffix(gap);
+            // "European Community foreign ministers", "Israeli riot police": modifiers of the
+            // agent noun may stand between the state and it.
+            let modified = a_is_prefix
+                && matches!(b.item, Item::Agent(..))
+                && gap.starts_with(' ')
+                && gap.ends_with(' ')
+                && gap.split_whitespace().count() <= 2
+                && gap.split_whitespace().all(|w| {
+                    self.grammar
+                        .is(crate::WordClass::AgentModifier, &w.to_lowercase())
+                });
+            (spaces && (!a.possessive || a_is_prefix)) || linked || modified
         };
         let mut out = Vec::new();
         let mut i = 0;
         while i < raws.len() {
             let first = &raws[i];
             if first.item == Item::Blocked {
+                i += 1;
+                continue;
+            }
+            // "the Sea of Japan", "the Taiwan Strait": a place inside a feature's name.
+            if matches!(first.item, Item::Place { .. }) && self.in_feature_name(s, first) {
                 i += 1;
                 continue;
             }
@@ -285,17 +310,35 @@ impl ActorLexicon {
                     Item::Shorts(ps) => self
                         .resolve_short(ps, date, hint, titled, memory)
                         .map(|p| self.person_mention(s, raws, i, h, p, date, memory)),
-                    Item::Agent(sector) if prefix.is_some() && !titled => {
+                    Item::Agent(..) if prefix.is_some() && !titled => {
                         let base = self.raw_actor(s, first).expect("prefix is a place or org");
-                        Some(self.combined(
+                        // "Syrian government forces", "Russian military officials": the last
+                        // of adjacent agent nouns is the head, and gives the sector.
+                        let mut last = h;
+                        while raws.get(last + 1).is_some_and(|r| {
+                            matches!(r.item, Item::Agent(..))
+                                && s[raws[last].full_end..r.start]
+                                    .chars()
+                                    .all(char::is_whitespace)
+                                && r.start > raws[last].full_end
+                        }) {
+                            last += 1;
+                        }
+                        let Item::Agent(sector, _) = &raws[last].item else {
+                            unreachable!("the loop stops on agents")
+                        };
+                        let m = self.combined(
                             s,
                             raws,
                             i,
-                            h,
+                            last,
                             base,
                             Some(sector.clone()),
                             MentionKind::Agent,
-                        ))
+                        );
+                        out.push(m);
+                        i = last + 1;
+                        continue;
                     }
                     Item::Org(o) if prefix.is_some() && !titled => {
                         let org = &self.tables.organizations[*o];
@@ -316,7 +359,6 @@ impl ActorLexicon {
                     _ => None,
                 };
                 if let Some(m) = made {
-                    self.remember(&m, memory);
                     out.push(m);
                     i = h + 1;
                     continue;
@@ -334,22 +376,49 @@ impl ActorLexicon {
                         self.combined(s, raws, i, i, base, None, kind)
                     }
                 };
-                self.remember(&m, memory);
                 out.push(m);
                 i = k.max(i + 1);
                 continue;
             }
-            if let (Item::Agent(sector), Some(ctx)) = (&first.item, &memory.last_country) {
-                let mut m = self.combined(
-                    s,
-                    raws,
-                    i,
-                    i,
-                    ctx.clone(),
-                    Some(sector.clone()),
-                    MentionKind::Agent,
-                );
-                m.from_context = true;
+            if let Item::Agent(sector, party) = &first.item {
+                let m = match self.linked_state(s, raws, i) {
+                    // "hackers linked to Iran's government", "militias loyal to Tehran".
+                    Some((last, state)) => {
+                        k = k.max(last + 1);
+                        self.combined(
+                            s,
+                            raws,
+                            i,
+                            last,
+                            state,
+                            Some(sector.clone()),
+                            MentionKind::Agent,
+                        )
+                    }
+                    // "Officials said", "troops": an actor only with its state; the words
+                    // do not say which.
+                    None if !party => {
+                        i = k.max(i + 1);
+                        continue;
+                    }
+                    // "the militia", "gunmen", "a lawyer": a party the words do not say is
+                    // whose. It keeps its words and sector, with no code.
+                    None => self.combined(
+                        s,
+                        raws,
+                        i,
+                        i,
+                        ActorRef {
+                            text: String::new(),
+                            code: None,
+                            sector: None,
+                            name: s[first.start..first.end].to_lowercase(),
+                            org: None,
+                        },
+                        Some(sector.clone()),
+                        MentionKind::Agent,
+                    ),
+                };
                 out.push(m);
             }
             // A title with no state and no person, or an unresolved surname: nothing to code.
@@ -358,22 +427,70 @@ impl ActorLexicon {
         out
     }
 
-    fn remember(&self, m: &ActorMention, memory: &mut MentionMemory) {
-        let Some(code) = m.actor.code else {
-            return;
+    /// Whether a state's name is part of a geographic feature's proper name: a capitalized
+    /// feature word right after it ("the South China Sea", "the Korean War") or right before
+    /// "of" in front of it ("the Sea of Japan", "the Gulf of Oman").
+    fn in_feature_name(&self, s: &str, raw: &Raw) -> bool {
+        let feature = |w: &str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && self
+                    .grammar
+                    .is(crate::WordClass::Geographic, &w.to_lowercase())
         };
-        if !code.is_organization() && !m.from_context {
-            let name = self
-                .country(code)
-                .map_or_else(|| m.actor.name.clone(), |c| c.name.clone());
-            memory.last_country = Some(ActorRef {
-                text: name.clone(),
-                code: Some(code),
-                sector: None,
-                name,
-                org: None,
-            });
+        let after = s[raw.end..].strip_prefix(' ').map(|rest| {
+            rest.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+        });
+        if !raw.possessive && after.is_some_and(feature) {
+            return true;
         }
+        let mut before = s[..raw.start].split_whitespace().rev();
+        matches!(before.next(), Some("of")) && before.next().is_some_and(feature)
+    }
+
+    /// Whether the text between a state's name and an agent noun is a hyphenated link
+    /// ("-linked ", "-backed ").
+    fn link_suffix(&self, gap: &str) -> bool {
+        let Some(rest) = gap.strip_prefix('-') else {
+            return false;
+        };
+        let word = rest.trim_end();
+        word.len() < rest.len()
+            && rest.len() - word.len() <= 2
+            && self
+                .grammar
+                .is(crate::WordClass::LinkSuffix, &word.to_lowercase())
+    }
+
+    /// "hackers linked to Iran's government": an agent, a link phrase and a state's name
+    /// (possibly owning an agent of its own) right after it. Returns the last piece and the
+    /// state's actor.
+    fn linked_state(&self, s: &str, raws: &[Raw], i: usize) -> Option<(usize, ActorRef)> {
+        let next = raws.get(i + 1)?;
+        if !matches!(next.item, Item::Place { .. } | Item::Org(_)) {
+            return None;
+        }
+        let gap = s[raws[i].full_end..next.start].trim().to_lowercase();
+        let gap = gap.strip_suffix(" the").map(str::to_string).unwrap_or(gap);
+        // "opposition groups in Zimbabwe", "militia members loyal to Tehran": a group noun
+        // may head the phrase before the link.
+        let gap = match gap.split_once(' ') {
+            Some((head, rest)) if self.grammar.is(crate::WordClass::Quantity, head) => {
+                rest.to_string()
+            }
+            _ => gap,
+        };
+        if !self.grammar.is(crate::WordClass::LinkPhrase, &gap) {
+            return None;
+        }
+        let state = self.raw_actor(s, next)?;
+        let owned = raws.get(i + 2).filter(|r| {
+            next.possessive
+                && matches!(r.item, Item::Agent(..))
+                && s[next.full_end..r.start].chars().all(char::is_whitespace)
+        });
+        Some((if owned.is_some() { i + 2 } else { i + 1 }, state))
     }
 
     /// The code a prefix piece stands for, used to pick among people with one surname.
@@ -405,9 +522,15 @@ impl ActorLexicon {
             Item::Place { code, kind, .. } => Some(ActorRef {
                 text,
                 code: Some(*code),
-                // A capital or a seat of power used as a subject stands for the government.
-                sector: matches!(kind, NameKind::Capital | NameKind::Seat)
-                    .then(|| "GOV".parse().expect("valid sector")),
+                // A capital or a seat of power used as a subject stands for the government;
+                // a demonym ("Iranians") names the people.
+                sector: match kind {
+                    NameKind::Capital | NameKind::Seat => {
+                        Some("GOV".parse().expect("valid sector"))
+                    }
+                    NameKind::Demonym => Some("CVL".parse().expect("valid sector")),
+                    _ => None,
+                },
                 name: self
                     .country(*code)
                     .map_or_else(|| code.to_string(), |c| c.name.clone()),
@@ -449,7 +572,6 @@ impl ActorLexicon {
             actor: base,
             kind,
             possessive: raws[to].possessive,
-            from_context: false,
             rule: None,
         }
     }
@@ -481,7 +603,6 @@ impl ActorLexicon {
             },
             kind: MentionKind::Leader,
             possessive: raws[to].possessive,
-            from_context: false,
             rule: Some(tenure.rule.clone()),
         }
     }

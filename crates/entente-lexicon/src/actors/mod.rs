@@ -50,29 +50,20 @@ pub struct ActorMention {
     pub kind: MentionKind,
     /// "Korea's", "Americans'": the actor owns what follows rather than acting.
     pub possessive: bool,
-    /// A bare agent noun ("officials") whose state came from the article's last-named state,
-    /// not from the words themselves: less certain, and the coder may ignore it.
-    pub from_context: bool,
     /// The lexicon line that supplied the code, for leaders (`builtin:leaders.txt:42`).
     pub rule: Option<String>,
 }
 
-/// What one article has said so far: people named in full (so a lone "Putin" or "Kim" later
-/// resolves to them) and the last state named (for bare "officials"). One per article.
+/// What one article has said so far: people named in full, so a lone "Putin" or "Kim" later
+/// resolves to them. One per article.
 #[derive(Debug, Clone, Default)]
 pub struct MentionMemory {
     persons: Vec<usize>,
-    last_country: Option<ActorRef>,
 }
 
 impl MentionMemory {
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// The state an article named last, if any.
-    pub fn last_country(&self) -> Option<ActorCode> {
-        self.last_country.as_ref().and_then(|a| a.code)
     }
 
     fn remember_person(&mut self, person: usize) {

@@ -27,7 +27,7 @@ pub(crate) const FILES: [(&str, std::ops::RangeInclusive<usize>); 7] = [
     ("country_names.txt", 3..=4),
     ("leaders.txt", 7..=8),
     ("organizations.txt", 5..=5),
-    ("agents.txt", 3..=3),
+    ("agents.txt", 3..=4),
     ("titles.txt", 2..=2),
     ("blocked.txt", 2..=2),
 ];
@@ -162,6 +162,10 @@ pub struct Agent {
     pub noun: String,
     pub sector: Sector,
     pub plural_s: bool,
+    /// The noun names a party on its own ("gunmen", "the militia", "protesters"), whose
+    /// state the words may not say; otherwise it is an actor only with its state ("Russian
+    /// forces", "Pyongyang's diplomats").
+    pub party: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -420,11 +424,20 @@ pub fn validate(
                 false
             }
         };
+        let party = match r.field(3) {
+            "" => false,
+            "party" => true,
+            other => {
+                ck.bad(&e, format!("`{other}`: expected `party` or nothing"));
+                false
+            }
+        };
         if let Some(sector) = sector {
             t.agents.push(Agent {
                 noun: r.field(0).to_string(),
                 sector,
                 plural_s,
+                party,
             });
         }
     }

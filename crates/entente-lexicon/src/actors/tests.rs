@@ -208,14 +208,15 @@ fn ambiguous_names_skip_before_a_capitalized_word() {
 }
 
 #[test]
-fn bare_agents_take_the_last_state_from_context() {
+fn bare_agents_are_parties_without_a_code() {
     let lex = world();
     let mut memory = MentionMemory::new();
-    assert!(lex.find("Officials said so.", None, &mut memory).is_empty());
     lex.find("Sylvania protested.", None, &mut memory);
+    // The state named before is not taken: the words do not say whose officials these are.
     let m = lex.find("Officials said so.", None, &mut memory);
-    assert_eq!(m[0].actor.code_str(), "SYL");
-    assert!(m[0].from_context);
+    assert_eq!(m[0].actor.code, None);
+    assert_eq!(m[0].actor.text, "Officials");
+    assert_eq!(m[0].actor.sector.as_ref().map(|s| s.as_str()), Some("GOV"));
 }
 
 #[test]

@@ -15,6 +15,8 @@ pub const DOMAIN: &str = "events/domain.txt";
 pub struct Domain {
     heads: HashSet<String>,
     sport: HashSet<String>,
+    venue: HashSet<String>,
+    venue_city: HashSet<String>,
 }
 
 impl Domain {
@@ -41,7 +43,13 @@ impl Domain {
         match entry.record.field(1) {
             "head" => self.heads.insert(word),
             "sport" => self.sport.insert(word),
-            other => return Err(format!("unknown kind `{other}` (expected head or sport)")),
+            "venue" => self.venue.insert(word),
+            "venue_city" => self.venue_city.insert(word),
+            other => {
+                return Err(format!(
+                    "unknown kind `{other}` (expected head, sport, venue or venue_city)"
+                ))
+            }
         };
         Ok(())
     }
@@ -50,6 +58,14 @@ impl Domain {
     /// a team or a person outside politics.
     pub fn is_non_political_head(&self, word: &str) -> bool {
         self.heads.contains(word)
+    }
+
+    /// Whether a lower-cased word after a state's or a capital's name makes the name the
+    /// place of a meeting ("the Singapore summit"); `city` also accepts the heads that only a
+    /// city names as a place ("the Minsk agreements", "the Astana talks"), where a state's
+    /// name is a party ("the Iran deal").
+    pub fn is_venue_head(&self, word: &str, city: bool) -> bool {
+        self.venue.contains(word) || city && self.venue_city.contains(word)
     }
 
     /// Whether a lower-cased word belongs to sports reports.

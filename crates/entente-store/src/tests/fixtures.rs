@@ -123,6 +123,7 @@ pub fn event(
         intensity,
         modality,
         attributed_to: None,
+        domestic: false,
         date: EventDate::day(day.parse::<NaiveDate>().unwrap(), DateBasis::Text),
         location: None,
         evidence: Evidence {

@@ -80,6 +80,7 @@ prop_compose! {
             intensity,
             modality,
             attributed_to: optional.clone(),
+            domestic: false,
             date,
             location: optional.clone(),
             evidence: Evidence { sentence: text.clone(), start: n as usize, end: n as usize + text.chars().count(), trigger: text },
