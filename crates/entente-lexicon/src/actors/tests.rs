@@ -34,8 +34,8 @@ fn world() -> ActorLexicon {
         ),
         agents: layer(
             "agents.txt",
-            "defense ministry | GOV | \ndiplomat | GOV | s\nforces | MIL | \nmilitiamen | UAF | \nofficials | GOV | \n",
-            3..=3,
+            "defense ministry | GOV | \ndiplomat | GOV | s\nforces | MIL | \nmilitiamen | UAF |  | party\nofficials | GOV | \n",
+            3..=4,
         ),
         titles: layer("titles.txt", "Foreign Minister | GOV\nPresident | GOV\n", 2..=2),
         blocked: layer("blocked.txt", "Freedonia Street | a street\n", 2..=2),
@@ -78,7 +78,7 @@ fn names_adjectives_and_compounds() {
     );
     assert_eq!(
         found(&lex, "Freedonians cheered.", None),
-        vec![t("Freedonians", "FRE", "")]
+        vec![t("Freedonians", "FRE", "CVL")]
     );
 }
 
@@ -212,11 +212,17 @@ fn bare_agents_are_parties_without_a_code() {
     let lex = world();
     let mut memory = MentionMemory::new();
     lex.find("Sylvania protested.", None, &mut memory);
-    // The state named before is not taken: the words do not say whose officials these are.
-    let m = lex.find("Officials said so.", None, &mut memory);
+    // The state named before is not taken: the words do not say whose militiamen these are.
+    let m = lex.find("Militiamen fired.", None, &mut memory);
     assert_eq!(m[0].actor.code, None);
-    assert_eq!(m[0].actor.text, "Officials");
-    assert_eq!(m[0].actor.sector.as_ref().map(|s| s.as_str()), Some("GOV"));
+    assert_eq!(m[0].actor.text, "Militiamen");
+    assert_eq!(m[0].actor.sector.as_ref().map(|s| s.as_str()), Some("UAF"));
+    // "officials" is an actor only with its state.
+    assert!(lex.find("Officials said so.", None, &mut memory).is_empty());
+    assert_eq!(
+        found(&lex, "Freedonian officials said so.", None),
+        vec![t("Freedonian officials", "FRE", "GOV")]
+    );
 }
 
 #[test]
