@@ -92,7 +92,6 @@ impl<'d> Collector<'d> {
                 a,
                 m,
                 rule,
-                lexicon: coder.lexicon,
                 reporting: &reporting,
                 purpose,
                 stop: next_verb(a, m, &kept, triggers),

@@ -149,7 +149,7 @@ pub fn diagnose(
             push(Cause::Spurious, pe, String::new());
         }
     }
-    out.sort_by(|a, b| a.cause.cmp(&b.cause));
+    out.sort_by_key(|d| d.cause);
     out
 }
 

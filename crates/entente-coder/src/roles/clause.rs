@@ -60,7 +60,8 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
                 why: "a pronoun subject: the nearest actor before it",
             });
         }
-        if matches!(w, "which" | "who") {
+        // ("that" opens complements as often as relative clauses: it is not read so.)
+        if words::is_relative(a.g, w) && w != "that" {
             // "Iran supplied drones to Russia, which used them to strike Kyiv": the relative
             // pronoun stands for the actor right before it; if no actor stands there, the
             // clause's subject is no actor ("drones, which struck").
@@ -207,23 +208,6 @@ pub(crate) fn object(
         i += 1;
     }
     None
-}
-
-/// Whether an office named without its state ("President Mugabe", "the government",
-/// "its parliament") is the first noun phrase within a few words after token `from`,
-/// before the clause ends.
-pub(crate) fn office_after(a: &Analysis<'_>, from: usize) -> bool {
-    let limit = (from + 4).min(a.len());
-    for i in from..limit {
-        let w = a.word(i);
-        if a.group_at(i).is_some() || words::is_hard_break(a.g, w) || w == "," {
-            return false;
-        }
-        if words::is_office(a.g, w) {
-            return true;
-        }
-    }
-    false
 }
 
 /// The agent of a passive or of a noun: "by X" within a few tokens after `from`.

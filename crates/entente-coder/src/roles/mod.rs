@@ -22,7 +22,7 @@ mod parties;
 mod passive;
 
 use entente_lexicon::triggers::{PartOfSpeech, TriggerMatch, TriggerRule};
-use entente_lexicon::{Lexicon, WordClass};
+use entente_lexicon::WordClass;
 use entente_model::{ActorRef, EventType};
 
 use crate::sentence::Analysis;
@@ -34,7 +34,6 @@ pub(crate) struct Input<'x, 'd> {
     pub a: &'x Analysis<'d>,
     pub m: &'x TriggerMatch,
     pub rule: &'x TriggerRule,
-    pub lexicon: &'x Lexicon,
     /// Token spans of the sentence's reporting cues.
     pub reporting: Spans<'x>,
     /// The trigger ends in an infinitive "to" whose verb is hostile ("sent troops to fight").
