@@ -79,17 +79,19 @@ pub fn decide(
         } else {
             cue.modality
         };
-        let sentence_wide = matches!(cue.reach, Reach::Sentence)
-            || (strict && matches!(modality, Modality::Speculative | Modality::Hypothetical));
-        let applies = sentence_wide
-            || match cue.reach {
-                Reach::Tokens(k) => {
-                    c.end <= start
-                        && start - c.end <= k as usize
-                        && !(c.end..start).any(|i| words::is_hard_break(a.g, a.word(i)))
-                }
-                Reach::Sentence => true,
-            };
+        // In commentary a forecast reaches all that follows it: "Pyongyang may anticipate
+        // Russian assistance" is speculative, the agreement named before "suggests" is not.
+        let forecast = strict && matches!(modality, Modality::Speculative | Modality::Hypothetical);
+        let applies = match cue.reach {
+            Reach::Sentence => true,
+            _ if forecast => c.end <= start,
+            Reach::After => c.end <= start || postposed(a, c, end),
+            Reach::Tokens(k) => {
+                c.end <= start
+                    && start - c.end <= k as usize
+                    && !(c.end..start).any(|i| words::is_hard_break(a.g, a.word(i)))
+            }
+        };
         if !applies {
             continue;
         }
@@ -110,6 +112,19 @@ pub fn decide(
         future,
         reported: reporter.is_some(),
     }
+}
+
+/// Whether a cue after a trigger ending at `trigger_end` reports it from behind ("Russia
+/// attacked Ukraine, Polish officials said", "..., said the ministry"): a comma stands between
+/// the trigger and the cue, and only the reporter's words (no verb, no other clause) between
+/// the comma and the cue.
+fn postposed(a: &Analysis<'_>, c: &CueMatch, trigger_end: usize) -> bool {
+    let Some(comma) = (trigger_end..c.start).rev().find(|&i| a.word(i) == ",") else {
+        return false;
+    };
+    c.start - comma <= 7
+        && (comma + 1..c.start)
+            .all(|i| !a.is_verb(i) && !words::is_hard_break(a.g, a.word(i)) && a.word(i) != "that")
 }
 
 /// Who says so, for a reporting cue.

@@ -225,8 +225,9 @@ fn next_verb(
 ) -> Option<usize> {
     // "reject proposed Israeli changes", "host talks with Algeria", "sent troops to fight for
     // Russia": a verb form right after the trigger is its object's modifier, its object, or
-    // (after "to") its purpose, read with it (see `hostile_purpose`): not the next verb.
-    let adjacent = |k: &TriggerMatch| k.start == m.end;
+    // (after "to") its purpose, read with it (see `hostile_purpose`): not the next verb. A
+    // gerund there is a complement of its own ("denied sending weapons to Moscow").
+    let adjacent = |k: &TriggerMatch| k.start == m.end && !a.word(k.start).ends_with("ing");
     let next = kept
         .iter()
         .filter(|k| {

@@ -64,9 +64,14 @@ fn repeats_within_an_article_merge_with_a_count() {
 #[test]
 fn commentary_forecasts_are_not_asserted() {
     let coder = Coder::new(common::lexicon());
-    let text = "Russia attacked Ukraine, which appears likely to continue.";
+    // In commentary a forecast reaches all that follows it, however far.
+    let text = "Perhaps, once the winter ends and the roads dry out, Russia attacks Moldova.";
     let news = coder.code(&common::doc(text, Genre::News));
     let commentary = coder.code(&common::doc(text, Genre::Commentary));
     assert_eq!(news[0].modality.as_str(), "asserted");
     assert_eq!(commentary[0].modality.as_str(), "speculative");
+    // But not what comes before it: the attack happened, its continuation is the forecast.
+    let text = "Russia attacked Ukraine, which appears likely to continue.";
+    let commentary = coder.code(&common::doc(text, Genre::Commentary));
+    assert_eq!(commentary[0].modality.as_str(), "asserted");
 }

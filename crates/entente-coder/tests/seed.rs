@@ -102,13 +102,18 @@ fn seed_has_the_events_an_analyst_reads() {
     });
 }
 
+/// A forecast colours what it governs, never what it is said of: an event after "may",
+/// "could", "would", "anticipates" or "likely" is not asserted, and the agreement the
+/// commentary reasons from ("The 2024 Russia–North Korea mutual defense agreement suggests
+/// that ... North Korea may anticipate ...") is.
 #[test]
 fn seed_forecasts_are_never_asserted() {
     let Some(events) = seed_events() else { return };
     for e in &events {
         let s = format!(" {} ", e.evidence.sentence.to_lowercase());
+        let at = s.find(&e.evidence.trigger.to_lowercase()).unwrap_or(0);
         for cue in [" may ", " could ", " would ", " anticipates ", " likely "] {
-            if s.contains(cue) {
+            if s.find(cue).is_some_and(|c| c < at) {
                 assert!(
                     !e.modality.is_factual(),
                     "asserted despite `{cue}`: {}",
@@ -117,6 +122,13 @@ fn seed_forecasts_are_never_asserted() {
             }
         }
     }
+    has(&events, "the 2024 defense agreement, asserted", |e| {
+        e.event.as_str() == "AGREE"
+            && names(&e.source, "RUS")
+            && names(&e.source, "PRK")
+            && e.evidence.sentence.contains("suggests")
+            && e.modality.as_str() == "asserted"
+    });
 }
 
 #[test]

@@ -12,8 +12,9 @@
 //!   subject is the addressee and the speaker of the clause around it the source: "Russia
 //!   said Sudan must return the helicopter").
 //! - `modality.txt`: `cue | modality | reach`, where `reach` is how many tokens before the
-//!   trigger the cue may stand (`3`), or `sentence` for cues that colour the whole sentence
-//!   ("if", "whether"). `reported` cues are reporting verbs; the coder takes who says so
+//!   trigger the cue may stand (`3`), `sentence` for cues that colour the whole sentence
+//!   ("if", "whether"), or `after` for verbs of saying and thinking, which colour what they
+//!   govern: what follows them, and what precedes them only when they follow it as a report. `reported` cues are reporting verbs; the coder takes who says so
 //!   from the actors next to them.
 //! - `irregular.txt`: `lemma | past | participle` for verbs English does not inflect by rule.
 //! - `domain.txt`: `word | kind`, words that mark what is not international politics
@@ -121,6 +122,11 @@ pub enum Reach {
     Tokens(u8),
     /// The cue colours every event of its sentence.
     Sentence,
+    /// A verb of saying or thinking colours the clause it governs: every event after it, and
+    /// the events before it only when it follows them as a report ("Russia attacked
+    /// Ukraine, Polish officials said"), not when they are its subject ("The agreement
+    /// suggests that ...").
+    After,
 }
 
 /// One modality cue.
@@ -538,11 +544,12 @@ fn compile_cue(entry: Entry<'_>) -> Result<Cue, String> {
     }
     let reach = match r.field(2) {
         "sentence" => Reach::Sentence,
+        "after" => Reach::After,
         n => match n.parse::<u8>() {
             Ok(k) if k > 0 => Reach::Tokens(k),
             _ => {
                 return Err(format!(
-                    "reach `{n}` must be a number of tokens (1 to 255) or `sentence`"
+                    "reach `{n}` must be a number of tokens (1 to 255), `sentence` or `after`"
                 ))
             }
         },
