@@ -25,7 +25,10 @@ pub fn find(
                 m.range.start(),
                 m.range.end(),
                 m.actor,
-                format!("{:?}", m.kind).to_lowercase(),
+                match m.note {
+                    Some(note) => format!("{:?}, {note}", m.kind).to_lowercase(),
+                    None => format!("{:?}", m.kind).to_lowercase(),
+                },
                 m.possessive,
             )
         })

@@ -201,8 +201,11 @@ fn the_same_surname_codes_by_date() {
         codes("President Trump spoke.", day(2019, 3, 1)),
         vec![t("President Trump", "USA", "GOV")]
     );
-    // Out of office in 2023 and not named before: a lone surname is not enough.
-    assert!(codes("Trump spoke.", day(2023, 3, 1)).is_empty());
+    // Out of office in 2023 and not named before: the state, as an elite.
+    assert_eq!(
+        codes("Trump spoke.", day(2023, 3, 1)),
+        vec![t("Trump", "USA", "ELI")]
+    );
     assert_eq!(
         codes("Biden spoke.", day(2023, 3, 1)),
         vec![t("Biden", "USA", "GOV")]
@@ -211,7 +214,10 @@ fn the_same_surname_codes_by_date() {
         codes("Yoon spoke.", day(2023, 3, 1)),
         vec![t("Yoon", "KOR", "GOV")]
     );
-    assert!(codes("Yoon spoke.", day(2025, 8, 1)).is_empty());
+    assert_eq!(
+        codes("Yoon spoke.", day(2025, 8, 1)),
+        vec![t("Yoon", "KOR", "ELI")]
+    );
     assert_eq!(
         codes("Lee spoke.", day(2025, 8, 1)),
         vec![t("Lee", "KOR", "GOV")]

@@ -573,6 +573,7 @@ impl ActorLexicon {
             kind,
             possessive: raws[to].possessive,
             rule: None,
+            note: None,
         }
     }
 
@@ -592,18 +593,32 @@ impl ActorLexicon {
             memory.remember_person(person);
         }
         let range = TextRange::new(raws[from].start, raws[to].end);
+        // A former (or future) office-holder speaks for no government: an elite of the state.
+        let out_of_office = date.is_some_and(|d| !tenure.covers(d));
+        let (sector, note) = match date {
+            None => (
+                tenure.sector.clone(),
+                Some("no date: the person's term was not checked"),
+            ),
+            Some(_) if out_of_office => (
+                "ELI".parse().expect("a valid sector"),
+                Some("not in office on the article's date"),
+            ),
+            Some(_) => (tenure.sector.clone(), None),
+        };
         ActorMention {
             range,
             actor: ActorRef {
                 text: range.slice(s).to_string(),
                 code: Some(tenure.code),
-                sector: Some(tenure.sector.clone()),
+                sector: Some(sector),
                 name: tenure.name.clone(),
                 org: tenure.org.clone(),
             },
             kind: MentionKind::Leader,
             possessive: raws[to].possessive,
             rule: Some(tenure.rule.clone()),
+            note,
         }
     }
 
@@ -692,20 +707,20 @@ impl ActorLexicon {
         if titled && cands.len() == 1 {
             return Some(cands[0]);
         }
-        // "President Bush" in an undated text: two people, one state. The state is certain
-        // even if the person is not; the latest of them stands for both.
-        if titled && date.is_none() && cands.len() > 1 {
-            let codes: std::collections::BTreeSet<ActorCode> = cands
+        // "Obama will hold talks with Kenyatta" in an undated text, "President Bush": every
+        // leader who bears the name served the same state, so the state is certain even if
+        // the person is not; the latest of them stands for all. A name that several states'
+        // leaders share stays uncoded.
+        let codes: std::collections::BTreeSet<ActorCode> = cands
+            .iter()
+            .flat_map(|&p| self.compiled.persons[p].tenures.iter())
+            .map(|&i| self.tables.tenures[i].code)
+            .collect();
+        if codes.len() == 1 {
+            return cands
                 .iter()
-                .flat_map(|&p| self.compiled.persons[p].tenures.iter())
-                .map(|&i| self.tables.tenures[i].code)
-                .collect();
-            if codes.len() == 1 {
-                return cands
-                    .iter()
-                    .copied()
-                    .max_by_key(|&p| self.tables.tenures[self.tenure_at(p, None)].from);
-            }
+                .copied()
+                .max_by_key(|&p| self.tables.tenures[self.tenure_at(p, None)].from);
         }
         None
     }

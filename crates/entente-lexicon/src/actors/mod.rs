@@ -52,6 +52,9 @@ pub struct ActorMention {
     pub possessive: bool,
     /// The lexicon line that supplied the code, for leaders (`builtin:leaders.txt:42`).
     pub rule: Option<String>,
+    /// What a reader should know about how the code was reached, for `explain` ("no date:
+    /// the person's term was not checked").
+    pub note: Option<&'static str>,
 }
 
 /// What one article has said so far: people named in full, so a lone "Putin" or "Kim" later

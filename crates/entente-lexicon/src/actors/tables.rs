@@ -225,14 +225,21 @@ impl Checker<'_> {
         }
     }
 
+    /// `YYYY-MM-DD`, or `YYYY-MM` when only the month is known (read as its first day: a
+    /// handover within that month belongs to the successor from the month's start).
     fn date(&mut self, entry: &Entry<'_>, s: &str) -> Option<NaiveDate> {
-        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
-                self.bad(entry, format!("bad date `{s}`: expected YYYY-MM-DD"));
-                None
-            }
+        let parsed = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| {
+            (s.len() == 7)
+                .then(|| NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok())
+                .flatten()
+        });
+        if parsed.is_none() {
+            self.bad(
+                entry,
+                format!("bad date `{s}`: expected YYYY-MM-DD, or YYYY-MM for a month"),
+            );
         }
+        parsed
     }
 }
 

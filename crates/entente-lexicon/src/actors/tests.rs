@@ -189,8 +189,17 @@ fn lone_surnames_resolve_by_tenure_or_memory_never_when_shared() {
     assert_eq!(m[0].actor.code_str(), "FRE");
     // A surname that starts another person's name is not that leader.
     assert!(found(&lex, "Firefly Jones spoke.", day(2020, 5, 1)).is_empty());
-    // Out of office and never named: nothing.
-    assert!(found(&lex, "Trentino spoke.", day(2021, 1, 1)).is_empty());
+    // Out of office and never named: the only Trentino's state, as an elite, not its
+    // government.
+    assert_eq!(
+        found(&lex, "Trentino spoke.", day(2021, 1, 1)),
+        vec![t("Trentino", "SYL", "ELI")]
+    );
+    // With no date at all, a surname that every bearer served one state with codes it.
+    assert_eq!(
+        found(&lex, "Trentino spoke.", None),
+        vec![t("Trentino", "SYL", "GOV")]
+    );
     assert_eq!(
         found(&lex, "Trentino spoke.", day(2019, 1, 1)),
         vec![t("Trentino", "SYL", "GOV")]
