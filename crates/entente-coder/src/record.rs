@@ -151,23 +151,48 @@ impl<'d> Collector<'d> {
                 Section::Body => "body".to_string(),
                 Section::Boilerplate(i) => format!("caption{i}"),
             };
-            let id = EventId::from_parts(&[
-                self.doc.article.id.as_str(),
-                &section_id,
-                &sentence_start.to_string(),
-                &sentence_end.to_string(),
-                &source_codes,
-                event_type.as_str(),
-                &target_codes,
-            ]);
-            let key = format!(
+            let cameo = cameo.unwrap_or_else(|| info.cameo.to_string());
+            let (sentence_start_text, sentence_end_text) =
+                (sentence_start.to_string(), sentence_end.to_string());
+            let mut key = format!(
                 "{source_codes}\u{1f}{target_codes}\u{1f}{}\u{1f}{}\u{1f}{}",
                 event_type, decision.modality, date.value
             );
+            // A repeat is merged; but two material acts of one sentence with the same parties
+            // and type ("expelled its diplomats and closed the border") are two events when
+            // their CAMEO codes differ. Words are one act however many verbs say them ("visited
+            // Tehran to meet officials"), and so is a purpose ("to").
+            let mut distinct_act = false;
             if let Some(&i) = self.seen.get(&key) {
-                self.events[i].mentions += 1;
-                continue;
+                let same_sentence = self.events[i].evidence.start == sentence_start
+                    && self.events[i].section == ctx.label;
+                let material = matches!(info.quad.get(), 2 | 4);
+                let purpose = m.start > 0 && a.word(m.start - 1) == "to";
+                if !same_sentence || !material || purpose || self.events[i].cameo == cameo {
+                    self.events[i].mentions += 1;
+                    continue;
+                }
+                key.push('\u{1f}');
+                key.push_str(&cameo);
+                if let Some(&j) = self.seen.get(&key) {
+                    self.events[j].mentions += 1;
+                    continue;
+                }
+                distinct_act = true;
             }
+            let mut parts = vec![
+                self.doc.article.id.as_str(),
+                &section_id,
+                &sentence_start_text,
+                &sentence_end_text,
+                &source_codes,
+                event_type.as_str(),
+                &target_codes,
+            ];
+            if distinct_act {
+                parts.push(&cameo);
+            }
+            let id = EventId::from_parts(&parts);
             let event = Event {
                 id,
                 article_id: self.doc.article.id.clone(),
@@ -176,7 +201,7 @@ impl<'d> Collector<'d> {
                 target: roles.target,
                 event: event_type,
                 mode,
-                cameo: cameo.unwrap_or_else(|| info.cameo.to_string()),
+                cameo,
                 quad: info.quad,
                 intensity: info.intensity,
                 modality: decision.modality,
