@@ -152,6 +152,14 @@ impl<'d> Collector<'d> {
                 Section::Boilerplate(i) => format!("caption{i}"),
             };
             let cameo = cameo.unwrap_or_else(|| info.cameo.to_string());
+            // The CAMEO code the rule names sets quad and intensity ("called for" is an
+            // appeal at +3, not a demand at -5); the type's defaults stand in.
+            let (quad, intensity) = coder
+                .lexicon
+                .ontology
+                .cameo_score(&cameo)
+                .filter(|_| cameo.len() > 2)
+                .unwrap_or((info.quad, info.intensity));
             let (sentence_start_text, sentence_end_text) =
                 (sentence_start.to_string(), sentence_end.to_string());
             let mut key = format!(
@@ -202,8 +210,8 @@ impl<'d> Collector<'d> {
                 event: event_type,
                 mode,
                 cameo,
-                quad: info.quad,
-                intensity: info.intensity,
+                quad,
+                intensity,
                 modality: decision.modality,
                 attributed_to: decision.attributed_to,
                 domestic: roles.domestic,

@@ -128,7 +128,12 @@ pub fn check(user_dir: Option<&Path>) -> Result<CheckReport, LexiconErrors> {
     let lexicon = Lexicon::load(user_dir)?;
     let sources = actors::ActorSources::load(user_dir).map_err(LexiconErrors::new)?;
     let mut files = sources.stats();
-    for (name, fields) in [("ontology.txt", 5..=5), ("sectors.txt", 2..=2)] {
+    for (name, fields) in [
+        ("ontology.txt", 5..=5),
+        ("sectors.txt", 2..=2),
+        ("cameo.txt", 3..=3),
+        (grammar::GRAMMAR, 2..=2),
+    ] {
         let layers = source::load_layers(name, user_dir, fields).map_err(LexiconErrors::new)?;
         files.extend(layers.iter().map(|f| (f.path.clone(), f.records.len())));
     }

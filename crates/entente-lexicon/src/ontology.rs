@@ -28,6 +28,8 @@ pub struct Ontology {
     /// Indexed like `EventType::ALL`.
     types: Vec<TypeInfo>,
     sectors: BTreeMap<String, String>,
+    /// `cameo.txt`: each CAMEO code's quad class and Goldstein score.
+    cameo: BTreeMap<String, (QuadClass, f32)>,
 }
 
 impl Ontology {
@@ -42,10 +44,24 @@ impl Ontology {
             errors.extend(e);
             Vec::new()
         });
+        let cameo = load_layers("cameo.txt", user_dir, 3..=3).unwrap_or_else(|e| {
+            errors.extend(e);
+            Vec::new()
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ontology::from_files(&types, &sectors)
+        let mut ontology = Ontology::from_files(&types, &sectors)?;
+        ontology.cameo = cameo_scores(&cameo)?;
+        Ok(ontology)
+    }
+
+    /// The quad class and Goldstein score of a CAMEO code: its own line in `cameo.txt`, else
+    /// its longest listed prefix ("0461" -> "046" -> "04"), else none.
+    pub fn cameo_score(&self, code: &str) -> Option<(QuadClass, f32)> {
+        (1..=code.len())
+            .rev()
+            .find_map(|n| self.cameo.get(&code[..n]).copied())
     }
 
     /// Builds from already parsed layers (later layers override earlier ones by key).
@@ -139,6 +155,7 @@ impl Ontology {
                 .map(|t| t.expect("checked above"))
                 .collect(),
             sectors: sector_map,
+            cameo: BTreeMap::new(),
         })
     }
 
@@ -161,5 +178,50 @@ impl Ontology {
     /// Sector codes and their meanings, sorted by code.
     pub fn sectors(&self) -> impl Iterator<Item = (&str, &str)> {
         self.sectors.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+/// Parses `cameo.txt` layers: every problem with its file and line.
+fn cameo_scores(
+    layers: &[LineFile],
+) -> Result<BTreeMap<String, (QuadClass, f32)>, Vec<LexiconError>> {
+    let mut errors = Vec::new();
+    for file in layers {
+        errors.extend(check_duplicates(file, |r| r.field(0).to_string()));
+    }
+    let mut out = BTreeMap::new();
+    for entry in overlay(layers, |r| r.field(0).to_string()) {
+        let r = entry.record;
+        let code = r.field(0);
+        let quad = r
+            .field(1)
+            .parse::<u8>()
+            .ok()
+            .and_then(|q| QuadClass::try_from(q).ok());
+        let score = r
+            .field(2)
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (-10.0..=10.0).contains(v));
+        let valid_code = (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+        match (valid_code, quad, score) {
+            (true, Some(quad), Some(score)) => {
+                out.insert(code.to_string(), (quad, score));
+            }
+            _ => errors.push(LexiconError::new(
+                entry.path,
+                r.line,
+                format!(
+                    "`{}`: expected a CAMEO code of 2 to 4 digits, a quad class 1 to 4 and a \
+                     Goldstein score from -10 to 10",
+                    r.fields.join(" | ")
+                ),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
     }
 }

@@ -327,3 +327,23 @@ fn a_weekday_after_an_ambiguous_country_keeps_the_country() {
     );
     assert!(found.iter().any(|(_, code, _)| code == "JOR"), "{found:?}");
 }
+
+#[test]
+fn cameo_codes_score_by_their_longest_listed_prefix() {
+    let o = &lexicon().ontology;
+    let (quad, score) = o.cameo_score("020").unwrap();
+    assert_eq!(
+        (quad.get(), score),
+        (1, 3.0),
+        "an appeal is verbal cooperation"
+    );
+    let (quad, score) = o.cameo_score("100").unwrap();
+    assert_eq!(
+        (quad.get(), score),
+        (3, -5.0),
+        "a demand is verbal conflict"
+    );
+    // 1213 has no score of its own in the crosswalk: its prefix 121 stands in.
+    assert_eq!(o.cameo_score("1213"), o.cameo_score("121"));
+    assert!(o.cameo_score("99").is_none());
+}
