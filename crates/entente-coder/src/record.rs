@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use chrono::Datelike;
+
 use entente_lexicon::triggers::{PartOfSpeech, TriggerLexicon, TriggerMatch};
 use entente_model::{
     ActorRef, ArticleDate, Doc, Event, EventDate, EventId, EventType, Evidence, Modality, Section,
@@ -11,6 +13,7 @@ use entente_model::{
 use crate::explain::{CandidateNote, SentenceExplanation};
 use crate::roles;
 use crate::sentence::Analysis;
+use crate::words;
 use crate::{dates, intent, modality, select, Coder, OffsetCache, CODER};
 
 /// What the collector needs to know about the sentence's place in the article.
@@ -96,6 +99,11 @@ impl<'d> Collector<'d> {
                 purpose,
                 stop: next_verb(a, m, &kept, triggers),
             });
+            if let Some(why) = history(a, m, rule.pos, ctx) {
+                if roles.verdict.is_ok() {
+                    roles.verdict = Err(why.to_string());
+                }
+            }
             if ctx.sports && roles.verdict.is_ok() {
                 roles.verdict =
                     Err("a sports report: the states named are teams, not actors".to_string());
@@ -128,6 +136,12 @@ impl<'d> Collector<'d> {
                 ));
             }
             let (date, date_why) = pick_date(a, m, &found_dates, ctx);
+            // "In 2014 Russia annexed Crimea", in an article of 2024: a past event recalled,
+            // kept at its own date and marked.
+            let background = date.basis == entente_model::DateBasis::Text
+                && ctx
+                    .reference
+                    .is_some_and(|r| date.end().is_some_and(|d| (r.date - d).num_days() > 366));
             let trigger_text = a.text_of(m.start, m.end).to_string();
             if explain {
                 notes.push(CandidateNote::new(
@@ -215,6 +229,7 @@ impl<'d> Collector<'d> {
                 modality: decision.modality,
                 attributed_to: decision.attributed_to,
                 domestic: roles.domestic,
+                background,
                 date,
                 location: None,
                 evidence: Evidence {
@@ -290,6 +305,53 @@ fn hostile_purpose(m: &TriggerMatch, kept: &[TriggerMatch], triggers: &TriggerLe
                     EventType::Assault | EventType::Coerce | EventType::Threaten
                 )
         })
+}
+
+/// Whether trigger `m` names history in passing rather than a new event: "since Russia
+/// invaded Ukraine", "marking the anniversary of the invasion", "under the 1951 Mutual
+/// Defense Treaty" (a noun dated by a year other than the article's).
+fn history(
+    a: &Analysis<'_>,
+    m: &TriggerMatch,
+    pos: PartOfSpeech,
+    ctx: &SentenceContext,
+) -> Option<&'static str> {
+    let clause_start = (0..m.start)
+        .rev()
+        .find(|&i| words::is_hard_break(a.g, a.word(i)) || a.word(i) == ",")
+        .map_or(0, |i| i + 1);
+    let before = |i: usize| a.word(i);
+    // "since Russia invaded Ukraine", "since the annexation": a since-clause names the past
+    // it counts from ("since January, Russia has shelled" is not one: no actor or article
+    // opens it).
+    if let Some(since) = (clause_start..m.start).find(|&i| before(i) == "since") {
+        let opens = (since + 1..m.start).any(|i| a.group_at(i).is_some())
+            || matches!(a.word(since + 1), "the" | "its" | "their");
+        if opens {
+            return Some("history named in passing: a \"since\" clause");
+        }
+    }
+    let lo = m.start.saturating_sub(4);
+    if (lo..m.start).any(|i| before(i) == "anniversary") {
+        return Some("history named in passing: an anniversary");
+    }
+    if pos == PartOfSpeech::Noun {
+        let year_of_text = ctx.reference.map(|r| r.date.year());
+        let dated = (m.start.saturating_sub(3)..m.start).any(|i| {
+            let w = before(i);
+            let governed = i > 0 && matches!(before(i - 1), "in" | "on" | "since" | "by");
+            w.len() == 4
+                && !governed
+                && w.parse::<i32>()
+                    .is_ok_and(|y| (1900..2100).contains(&y) && Some(y) != year_of_text)
+        });
+        if dated {
+            return Some(
+                "history named in passing: a noun dated by another year (\"the 1951 treaty\")",
+            );
+        }
+    }
+    None
 }
 
 /// The date nearest the trigger in the sentence, else the caption's own, else the

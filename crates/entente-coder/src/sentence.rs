@@ -16,6 +16,10 @@ pub struct Mention {
     /// How the lexicon recognised it (name, adjective, leader, agent, ...), for `explain`.
     pub kind: String,
     pub possessive: bool,
+    /// A state's adjective or name that heads a company, a team or a person outside politics
+    /// ("a US bank", "a Russian tennis player"): it may suffer an act ("hackers attacked US
+    /// banks") but does not act for its state.
+    pub private: bool,
 }
 
 /// Mentions joined by "and", commas or dashes: one compound actor.
@@ -138,6 +142,7 @@ impl<'d> Analysis<'d> {
                 actor,
                 kind,
                 possessive,
+                private: false,
             });
         }
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -182,7 +187,7 @@ impl<'d> Analysis<'d> {
         let states: Vec<&Mention> = self
             .mentions
             .iter()
-            .filter(|m| m.actor.code.is_some_and(|c| !c.is_organization()))
+            .filter(|m| !m.private && m.actor.code.is_some_and(|c| !c.is_organization()))
             .collect();
         let Some(first) = states.first() else {
             return;
@@ -211,38 +216,55 @@ impl<'d> Analysis<'d> {
         }
     }
 
-    /// Drops a state's adjective or possessive that names a company, a team or a person
-    /// outside politics: "Japanese car maker Mitsubishi", "Iranian striker Vahid
-    /// Hashemian", "Russia's oil giant". Such a phrase is no political actor.
+    /// Marks a state's adjective or possessive that names a company, a team or a person
+    /// outside politics ("Japanese car maker Mitsubishi", "Iranian striker Vahid Hashemian",
+    /// "Russia's oil giant") as private: no political actor, though it may suffer an act. A
+    /// state or city named as a meeting's place ("the Singapore summit") is dropped.
     pub fn drop_non_political(&mut self, domain: &Domain) {
-        let drop: Vec<bool> = self
+        let venue: Vec<bool> = self
+            .mentions
+            .iter()
+            .map(|m| self.names_venue(m, domain))
+            .collect();
+        let private: Vec<bool> = self
             .mentions
             .iter()
             .map(|m| self.names_non_political(m, domain))
             .collect();
-        if !drop.contains(&true) {
+        for (m, p) in self.mentions.iter_mut().zip(private) {
+            m.private = p;
+        }
+        if !venue.contains(&true) {
             return;
         }
-        let mut flags = drop.into_iter();
+        let mut flags = venue.into_iter();
         self.mentions.retain(|_| !flags.next().unwrap_or(false));
         self.build_groups();
+    }
+
+    /// "the Singapore summit", "the 2015 Minsk agreements": the place of a meeting.
+    fn names_venue(&self, m: &Mention, domain: &Domain) -> bool {
+        let place = matches!(m.kind.as_str(), "country" | "capital") && !m.possessive;
+        let opens_phrase = m.start == 0
+            || matches!(self.word(m.start - 1), "the" | "a" | "an")
+            || self.word(m.start - 1).chars().all(|c| c.is_ascii_digit());
+        place
+            && opens_phrase
+            && m.end < self.len()
+            && domain.is_venue_head(self.word(m.end), m.kind == "capital")
+    }
+
+    /// Whether every member of a group is private (see [`Mention::private`]).
+    pub fn is_private(&self, group: usize) -> bool {
+        self.groups[group]
+            .members
+            .iter()
+            .all(|&m| self.mentions[m].private)
     }
 
     /// Whether mention `m` is a state's adjective, name or possessive whose next two words (not
     /// another actor's: "the Israeli-occupied West Bank") hold a non-political head.
     fn names_non_political(&self, m: &Mention, domain: &Domain) -> bool {
-        // "the Singapore summit", "the 2015 Minsk agreements": the place of a meeting.
-        let place = matches!(m.kind.as_str(), "country" | "capital") && !m.possessive;
-        let opens_phrase = m.start == 0
-            || matches!(self.word(m.start - 1), "the" | "a" | "an")
-            || self.word(m.start - 1).chars().all(|c| c.is_ascii_digit());
-        if place
-            && opens_phrase
-            && m.end < self.len()
-            && domain.is_venue_head(self.word(m.end), m.kind == "capital")
-        {
-            return true;
-        }
         // "Japanese car maker", "Russia's oil giant", "a US bank": a state's adjective,
         // possessive or attributive name.
         let bare_state = matches!(m.kind.as_str(), "adjective" | "country")

@@ -33,6 +33,7 @@ fn event(source: &[&str], event: EventType, target: &[&str], modality: Modality)
         attributed_to: None,
         domestic: false,
         date: EventDate::month(2024, 6, DateBasis::Article),
+        background: false,
         location: None,
         evidence: Evidence {
             sentence: String::new(),

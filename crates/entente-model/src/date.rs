@@ -91,11 +91,50 @@ impl EventDate {
             }
         }
     }
+
+    /// The last day the date may stand for.
+    pub fn end(&self) -> Option<NaiveDate> {
+        let last = self.value.rsplit('/').next()?;
+        match self.precision {
+            DatePrecision::Day | DatePrecision::Range => {
+                NaiveDate::parse_from_str(last, "%Y-%m-%d").ok()
+            }
+            DatePrecision::Month => {
+                let first = NaiveDate::parse_from_str(&format!("{last}-01"), "%Y-%m-%d").ok()?;
+                first.checked_add_months(chrono::Months::new(1))?.pred_opt()
+            }
+            DatePrecision::Year => {
+                NaiveDate::parse_from_str(&format!("{last}-12-31"), "%Y-%m-%d").ok()
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_ends_on_the_last_day_it_may_stand_for() {
+        let d = |value: &str, precision| EventDate {
+            value: value.into(),
+            precision,
+            basis: DateBasis::Text,
+        };
+        let end = |e: EventDate| e.end().map(|d| d.to_string());
+        assert_eq!(
+            end(d("2024-02", DatePrecision::Month)).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            end(d("2023", DatePrecision::Year)).as_deref(),
+            Some("2023-12-31")
+        );
+        assert_eq!(
+            end(d("2024-10-21/2024-10-31", DatePrecision::Range)).as_deref(),
+            Some("2024-10-31")
+        );
+    }
 
     #[test]
     fn start_of_each_precision() {

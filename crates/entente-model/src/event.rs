@@ -30,6 +30,10 @@ pub struct Event {
     #[serde(default)]
     pub domestic: bool,
     pub date: EventDate,
+    /// The sentence dates the event more than a year before the article: a past event the
+    /// article recalls, kept at its own date.
+    #[serde(default)]
+    pub background: bool,
     pub location: Option<String>,
     pub evidence: Evidence,
     pub confidence: f32,
@@ -192,6 +196,7 @@ mod tests {
             attributed_to: None,
             domestic: false,
             date: EventDate::month(2024, 10, DateBasis::Text),
+            background: false,
             location: None,
             evidence: Evidence {
                 sentence: "North Korea sent troops.".into(),

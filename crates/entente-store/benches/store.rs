@@ -143,6 +143,7 @@ fn batch(seed: u64, articles: usize, bytes: usize, events: usize) -> Vec<(Articl
                         attributed_to: None,
                         domestic: false,
                         date: EventDate::day(day, DateBasis::Text),
+                        background: false,
                         location: None,
                         evidence: Evidence {
                             sentence: "troops said the minister on the border".into(),

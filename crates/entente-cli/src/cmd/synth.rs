@@ -105,6 +105,7 @@ fn article_of(n: usize, chunk: &[Interaction]) -> (Article, Vec<Event>) {
                 attributed_to: None,
                 domestic: false,
                 date: EventDate::day(i.date, DateBasis::Text),
+                background: false,
                 location: None,
                 evidence: Evidence {
                     sentence: sentence.clone(),

@@ -71,6 +71,11 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         && third_person_without_subject(a, m, head, pick.subject)
     {
         Err("a plural noun, not a verb: no subject right before it".to_string())
+    } else if pick.source.is_some_and(|f| a.is_private(f.group)) && event != EventType::Protest {
+        Err(
+            "the source is a company, a team or a private person, not an actor of its state"
+                .to_string(),
+        )
     } else if source_actors.is_empty() {
         Err(if passive {
             "passive voice without \"by X\": no source actor".to_string()

@@ -125,6 +125,7 @@ pub fn event(
         attributed_to: None,
         domestic: false,
         date: EventDate::day(day.parse::<NaiveDate>().unwrap(), DateBasis::Text),
+        background: false,
         location: None,
         evidence: Evidence {
             sentence: "A sentence.".to_string(),

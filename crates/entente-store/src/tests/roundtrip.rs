@@ -82,6 +82,7 @@ prop_compose! {
             attributed_to: optional.clone(),
             domestic: false,
             date,
+            background: false,
             location: optional.clone(),
             evidence: Evidence { sentence: text.clone(), start: n as usize, end: n as usize + text.chars().count(), trigger: text },
             confidence,
