@@ -277,9 +277,26 @@ impl<'d> Analysis<'d> {
             i += 1;
         }
         let in_mention = |j: usize| self.mentions.iter().any(|o| o.start <= j && j < o.end);
-        (i..(i + 2).min(self.len()))
-            .take_while(|&j| self.word(j).chars().any(char::is_alphabetic) && !in_mention(j))
-            .any(|j| domain.is_non_political_head(self.word(j)))
+        // "Bulgarian Magdaleena Maleeva", "Germany's Tommy Haas": a nationality before a
+        // name no dictionary knows is a person, not the state (officials come with a title
+        // the lexicon reads: "Russian Foreign Minister Sergei Lavrov").
+        let person = m.kind == "adjective"
+            && i + 1 < self.len()
+            && (i..i + 2).all(|j| {
+                let t = self.text_of(j, j + 1);
+                let w = self.word(j);
+                t.starts_with(|c: char| c.is_uppercase())
+                    && t.chars().skip(1).any(char::is_lowercase)
+                    && !in_mention(j)
+                    && !self.is_verb(j)
+                    && !self.g.is(entente_lexicon::WordClass::Calendar, w)
+                    && !self.g.is(entente_lexicon::WordClass::AgentModifier, w)
+                    && !matches!(w, "vice" | "deputy" | "acting" | "prime" | "minister")
+            });
+        person
+            || (i..(i + 2).min(self.len()))
+                .take_while(|&j| self.word(j).chars().any(char::is_alphabetic) && !in_mention(j))
+                .any(|j| domain.is_non_political_head(self.word(j)))
     }
 
     /// Where an office's mention ends once the holder's name that follows it is passed

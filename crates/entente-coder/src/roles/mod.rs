@@ -100,11 +100,44 @@ fn voice(input: &Input<'_, '_>) -> Voice {
         .nth(1)
         .is_some_and(|w| w != "by" && words::is_preposition(a.g, w))
         && clause::by_agent(a, m.end).is_none();
-    if m.participle && !stative && clause::is_passive(a, m.start) {
+    if m.participle && !stative && (clause::is_passive(a, m.start) || reduced_relative(a, m)) {
         Voice::Passive
     } else {
         Voice::Active
     }
+}
+
+/// "under a deal struck with Canada", "in a referendum boycotted by the opposition": a past
+/// participle right after a noun phrase that a preposition or a verb governs is a passive
+/// relative clause with its auxiliary left out (a subject's noun phrase is followed by its
+/// own verb instead: "The Treasury Department sanctioned").
+fn reduced_relative(a: &crate::sentence::Analysis<'_>, m: &TriggerMatch) -> bool {
+    let word = a.word(m.start);
+    if m.start < 3 || !(word.ends_with("ed") || word.ends_with("en") || word.ends_with("ck")) {
+        return false;
+    }
+    let plain = |i: usize| {
+        let w = a.word(i);
+        w.chars().all(|c| c.is_ascii_lowercase())
+            && !a.is_verb(i)
+            && !w.ends_with("ly")
+            && !words::is_auxiliary(a.g, w)
+            && !words::is_subject_pronoun(a.g, w)
+            && !words::is_connector(a.g, w)
+            && !words::is_preposition(a.g, w)
+            && !words::is_determiner(a.g, w)
+            && !words::is_object_break(a.g, w)
+            && a.group_at(i).is_none()
+    };
+    // The determiner opens the phrase: "a deal", "a new deal".
+    let det = (m.start.saturating_sub(3)..m.start - 1)
+        .rev()
+        .find(|&i| matches!(a.word(i), "a" | "an" | "the"));
+    let Some(det) = det else {
+        return false;
+    };
+    let governed = det > 0 && (words::is_preposition(a.g, a.word(det - 1)) || a.is_verb(det - 1));
+    governed && (det + 1..m.start).all(plain)
 }
 
 /// The prepositions whose actor the target search passes over for this rule: a hostile act
