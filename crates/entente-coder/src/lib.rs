@@ -33,7 +33,6 @@
 //! ```
 
 mod actors;
-pub(crate) mod dates;
 mod domain;
 mod explain;
 pub(crate) mod intent;
@@ -51,7 +50,7 @@ use std::collections::HashMap;
 use entente_lexicon::Lexicon;
 use entente_model::{ArticleDate, DateBasis, Doc, Event, Genre, Section};
 
-use dates::DateResolver;
+use entente_model::dates::DateResolver;
 use record::Collector;
 use sentence::Analysis;
 
@@ -171,7 +170,7 @@ impl<'a> Coder<'a> {
         );
         let mut latest = texts
             .into_iter()
-            .filter_map(|t| self.dates.latest_explicit(t))
+            .filter_map(|t| self.dates.latest_full_date(t))
             .max();
         for b in &doc.article.boilerplate {
             if let Some(d) = b.date.as_ref().and_then(|d| d.start()) {

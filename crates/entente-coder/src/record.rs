@@ -14,7 +14,8 @@ use crate::explain::{CandidateNote, SentenceExplanation};
 use crate::roles;
 use crate::sentence::Analysis;
 use crate::words;
-use crate::{dates, intent, modality, select, Coder, OffsetCache, CODER};
+use crate::{intent, modality, select, Coder, OffsetCache, CODER};
+use entente_model::dates;
 
 /// What the collector needs to know about the sentence's place in the article.
 pub struct SentenceContext {

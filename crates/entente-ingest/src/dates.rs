@@ -1,114 +1,28 @@
-//! Dates: metadata values (ISO dates and datetimes, RFC 2822, common written forms) and full
-//! dates written in prose ("June 19, 2024", "19 June 2024").
+//! Dates: metadata values (ISO dates and datetimes, RFC 2822), and for dates written in prose
+//! ("June 19, 2024", "19 June 2024") the one parser the coder uses too
+//! (`entente_model::dates`).
 
 use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
-use regex::Regex;
+use entente_model::dates::DateResolver;
 
-const MONTHS: &str = "Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?";
-
-/// "June 19, 2024", "Jun. 19 2024", "19 June 2024", and ISO "2024-06-19", as whole words.
-static PROSE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:(?P<m1>{MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS}),?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
-    ))
-    .expect("date pattern is valid")
-});
-
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.get(..3)?.to_ascii_lowercase();
-    let n = match lower.as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(n)
-}
+/// The shared parser of dates written in text (see `entente_model::dates`).
+static DATES: LazyLock<DateResolver> = LazyLock::new(DateResolver::new);
 
 /// Every full date written in `text`, in order of appearance.
 pub fn prose_dates(text: &str) -> Vec<NaiveDate> {
-    PROSE_DATE
-        .captures_iter(text)
-        .filter_map(|c| {
-            let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-            if let Some(m) = c.name("m1") {
-                let y = num("y1")? as i32;
-                NaiveDate::from_ymd_opt(y, month_number(m.as_str())?, num("d1")?)
-            } else if let Some(m) = c.name("m2") {
-                let y = num("y2")? as i32;
-                NaiveDate::from_ymd_opt(y, month_number(m.as_str())?, num("d2")?)
-            } else {
-                NaiveDate::from_ymd_opt(num("y3")? as i32, num("mo3")?, num("d3")?)
-            }
-        })
-        .collect()
+    DATES.full_dates(text)
 }
 
 /// The first full date written in `text`.
 pub fn first_prose_date(text: &str) -> Option<NaiveDate> {
-    PROSE_DATE
-        .find(text)
-        .and_then(|m| prose_dates(m.as_str()).into_iter().next())
+    DATES.first_full_date(text)
 }
 
 /// The latest full date the text mentions: a guess at when it was written.
-///
-/// Every full date holds a four-digit year, so the pattern runs only on short windows around
-/// four-digit numbers: most of a long text is never looked at by the regex.
 pub fn latest_prose_date(text: &str) -> Option<NaiveDate> {
-    let mut best: Option<NaiveDate> = None;
-    for (start, end) in year_windows(text) {
-        for d in prose_dates(&text[start..end]) {
-            best = best.max(Some(d));
-        }
-    }
-    best
-}
-
-/// Merged windows, on char and word boundaries, around each run of exactly four digits:
-/// wide enough for "September 30th, 2024" before a year and "-06-19" after one.
-fn year_windows(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let run_start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i - run_start != 4 {
-            continue;
-        }
-        let mut start = run_start.saturating_sub(24);
-        // Back to a space, so that the window never begins inside a word.
-        while start > 0 && bytes[start - 1] != b' ' && bytes[start - 1] != b'\n' {
-            start -= 1;
-        }
-        let mut end = (i + 6).min(bytes.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        match windows.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => windows.push((start, end)),
-        }
-    }
-    windows
+    DATES.latest_full_date(text)
 }
 
 /// Parses a metadata date: ISO date or datetime (with or without offset), RFC 2822, or a

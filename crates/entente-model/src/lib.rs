@@ -20,6 +20,7 @@
 
 mod article;
 mod date;
+pub mod dates;
 mod doc;
 mod error;
 mod event;

@@ -1,6 +1,8 @@
-//! Event dates from the sentence: absolute ("on June 19, 2024", "in October 2024", "in
-//! 2024"), partial ("in late October", "on June 19") and relative ("last week", "earlier
-//! this year", "on Monday"), resolved against a reference date.
+//! The one parser of dates written in text, shared by the readers (an article's date from its
+//! byline or caption) and the coder (an event's date from its sentence): absolute ("on June
+//! 19, 2024", "2024-06-19", "in October 2024", "in 2024"), partial ("in late October", "on
+//! June 19") and relative ("last week", "earlier this year", "on Monday"), resolved against a
+//! reference date.
 //!
 //! The reference is the article's date. When the article has none, it is the latest date
 //! the article itself spells out in full, flagged `inferred`: a text cannot be older than
@@ -9,8 +11,13 @@
 //! empty `value` (precision `year`, basis `inferred`) rather than a made-up one.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use entente_model::{ArticleDate, DateBasis, DatePrecision, EventDate};
 use regex::Regex;
+
+use crate::{ArticleDate, DateBasis, DatePrecision, EventDate};
+
+/// The years a date found in text may have to date an article: a "1600" in "26 February 1600
+/// GMT" is a clock time, and a text is not older than the printing press or from the future.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 
@@ -41,9 +48,10 @@ impl DateResolver {
         // regex engine fall back to its slowest matcher on text with curly quotes.
         let pattern = format!(
             r"(?x)
-            (?-u:\b)(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[-\ ](?P<pm>{m})(?-u:\b)(?:,?\ (?P<py>\d{{4}})(?-u:\b))?
+            (?-u:\b)(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?-u:\b)
+            | (?-u:\b)(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[-\ ](?P<pm>{m})(?-u:\b)(?:,?\ (?P<py>\d{{4}})(?-u:\b))?
             | (?-u:\b)(?P<m1>{m})\.?\ (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\ (?P<y1>\d{{4}})(?-u:\b))?
-            | (?-u:\b)(?P<d2>\d{{1,2}})\ (?P<m2>{m})(?-u:\b)(?:,?\ (?P<y2>\d{{4}})(?-u:\b))?
+            | (?-u:\b)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\ (?P<m2>{m})(?-u:\b)(?:,?\ (?P<y2>\d{{4}})(?-u:\b))?
             | (?-u:\b)(?P<m3>{m}),?\ (?P<y3>\d{{4}})(?-u:\b)
             | (?-u:\b)(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Ll]ast|[Tt]his)\ (?P<m4>{m})(?-u:\b)(?:,?\ (?P<y4>\d{{4}})(?-u:\b))?
             | (?-u:\b)(?P<y5>(?:19|20)\d{{2}})(?-u:\b)
@@ -71,31 +79,85 @@ impl DateResolver {
         out
     }
 
-    /// The latest fully spelled-out date in `text` (a year alone counts as its first day).
-    pub fn latest_explicit(&self, text: &str) -> Option<NaiveDate> {
+    /// Every date written in full in `text` (day, month and year: "June 19, 2024", "19 June
+    /// 2024", "2024-06-19"), in order, within [`PLAUSIBLE_YEARS`].
+    pub fn full_dates(&self, text: &str) -> Vec<NaiveDate> {
         self.find(text, None)
             .into_iter()
-            .filter(|f| f.date.precision != DatePrecision::Range)
+            .filter(|f| f.date.precision == DatePrecision::Day)
             .filter_map(|f| f.date.start())
+            .filter(|d| PLAUSIBLE_YEARS.contains(&d.year()))
+            .collect()
+    }
+
+    /// The first date written in full in `text`.
+    pub fn first_full_date(&self, text: &str) -> Option<NaiveDate> {
+        self.full_dates(text).into_iter().next()
+    }
+
+    /// The latest date written in full in `text`: a guess at when the text was written (it is
+    /// not older than the dates it spells out). A year or a month alone does not count: "the
+    /// 1951 treaty" does not date an article. Every full date holds a four-digit year, so the
+    /// pattern runs only on short windows around four-digit numbers.
+    pub fn latest_full_date(&self, text: &str) -> Option<NaiveDate> {
+        year_windows(text)
+            .into_iter()
+            .flat_map(|(start, end)| self.full_dates(&text[start..end]))
             .max()
     }
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    let key = name.get(..3)?;
-    let n = match key {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
+/// Merged windows, on char and word boundaries, around each run of exactly four digits:
+/// wide enough for "September 30th, 2024" before a year and "-06-19" after one.
+fn year_windows(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - run_start != 4 {
+            continue;
+        }
+        let mut start = run_start.saturating_sub(24);
+        // Back to a space, so that the window never begins inside a word.
+        while start > 0 && bytes[start - 1] != b' ' && bytes[start - 1] != b'\n' {
+            start -= 1;
+        }
+        let mut end = (i + 6).min(bytes.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+    }
+    windows
+}
+
+/// The number of a month by its name or abbreviation ("Sept", "june", "Oct.").
+pub fn month_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let n = match key.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
         _ => return None,
     };
     Some(n)
@@ -131,6 +193,10 @@ fn basis_from(reference: ArticleDate) -> DateBasis {
 
 fn resolve(caps: &regex::Captures<'_>, reference: Option<ArticleDate>) -> Option<EventDate> {
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
+    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        let date = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)?;
+        return Some(EventDate::day(date, DateBasis::Text));
+    }
     let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
     // A year written in the text wins; otherwise one comes from the reference.
     let year_or = |name: &str, month: u32| -> Option<(i32, DateBasis)> {
@@ -314,5 +380,24 @@ mod tests {
             ("2024-01-02", DateBasis::Article)
         );
         assert_eq!(fallback(None).value, "");
+    }
+
+    #[test]
+    fn only_full_plausible_dates_date_a_text() {
+        let r = DateResolver::new();
+        // A clock time after a date is no year; a year alone names history, not the text.
+        assert_eq!(r.latest_full_date("Saturday, 26 February 1600 GMT"), None);
+        assert_eq!(
+            r.latest_full_date("under the 1951 Mutual Defense Treaty"),
+            None
+        );
+        assert_eq!(
+            r.latest_full_date("signed on 19 June 2024 under the 1951 treaty"),
+            NaiveDate::from_ymd_opt(2024, 6, 19)
+        );
+        assert_eq!(
+            r.first_full_date("on 30th September, 2024"),
+            NaiveDate::from_ymd_opt(2024, 9, 30)
+        );
     }
 }
