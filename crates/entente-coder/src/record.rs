@@ -89,17 +89,39 @@ impl<'d> Collector<'d> {
             .chars(self.doc, ctx.section, a.base + a.text.len());
 
         let mut notes = Vec::new();
-        for m in &kept {
+        for kept_match in &kept {
+            let work = |m: &TriggerMatch| {
+                roles::work_out(&roles::Input {
+                    a,
+                    m,
+                    rule: triggers.rule(m.rule),
+                    reporting: &reporting,
+                    purpose: hostile_purpose(m, &kept, triggers),
+                    stop: next_verb(a, m, &kept, triggers),
+                })
+            };
+            let mut m = kept_match;
+            let mut roles = work(m);
+            // "fired a ballistic missile into the Sea of Japan": when the longest rule needs a
+            // target the sentence lacks, a shorter rule over the same head may still hold (a
+            // launch with no target is a show of force).
+            if roles
+                .verdict
+                .as_ref()
+                .is_err_and(|why| why.contains("needs a target"))
+            {
+                let fallback = choices
+                    .iter()
+                    .filter(|c| !c.kept && c.m.start == m.start && c.m.end < m.end)
+                    .filter(|c| c.why == "overlaps a longer match")
+                    .map(|c| (&c.m, work(&c.m)))
+                    .find(|(_, r)| r.verdict.is_ok());
+                if let Some((shorter, r)) = fallback {
+                    m = shorter;
+                    roles = r;
+                }
+            }
             let rule = triggers.rule(m.rule);
-            let purpose = hostile_purpose(m, &kept, triggers);
-            let mut roles = roles::work_out(&roles::Input {
-                a,
-                m,
-                rule,
-                reporting: &reporting,
-                purpose,
-                stop: next_verb(a, m, &kept, triggers),
-            });
             if let Some(why) = history(a, m, rule.pos, ctx) {
                 if roles.verdict.is_ok() {
                     roles.verdict = Err(why.to_string());

@@ -51,6 +51,8 @@ pub fn choose(
         let m = matches[i];
         if a.overlaps_actor(m.start, m.start + 1) {
             choices[i].why = "the word is part of an actor's name";
+        } else if month_name(a, m.start) {
+            choices[i].why = "a capitalized month (\"March\", \"May\"), not a verb";
         } else if taken.iter().any(|&(s, e)| m.start < e && s < m.end) {
             choices[i].why = "overlaps a longer match";
         } else {
@@ -88,6 +90,14 @@ pub fn choose(
         }
     }
     choices
+}
+
+/// Whether token `i` is a month or day written capitalized inside the sentence: "until 21
+/// March", "in March 2003" are dates, not marches.
+fn month_name(a: &Analysis<'_>, i: usize) -> bool {
+    i > 0
+        && a.g.is(entente_lexicon::WordClass::Calendar, a.word(i))
+        && a.text_of(i, i + 1).starts_with(|c: char| c.is_uppercase())
 }
 
 /// Whether a request at `start` says what a protest ending at one of `protests` is for:
