@@ -22,6 +22,44 @@ pub(crate) type Spans<'a> = &'a [(usize, usize)];
 
 /// The subject of a trigger starting at token `from`.
 pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
+    if let Some(found) = participle_clause_subject(a, from) {
+        return Some(found);
+    }
+    let found = nearest_subject(a, from, reporting);
+    // "More than 20 countries, including the United States, Germany and France, expelled":
+    // when the subject is no actor, the actors it is said to include act.
+    found.or_else(|| included_subject(a, from))
+}
+
+/// ", killing 12 civilians", ", accusing the bloc of": a participle clause after a comma
+/// shares the subject of the main clause, the first actor of the sentence that no
+/// preposition governs.
+fn participle_clause_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
+    let opens = from > 0 && a.word(from - 1) == "," && a.word(from).ends_with("ing");
+    if !opens {
+        return None;
+    }
+    (0..a.groups.len())
+        .take_while(|&g| a.groups[g].end <= from)
+        .find(|&g| a.after_preposition(g).is_none() && !a.groups[g].possessive)
+        .map(|group| Found {
+            group,
+            why: "a participle clause after a comma: the subject of the main clause",
+        })
+}
+
+/// "More than 20 countries, including the United States, Germany and France, expelled": the
+/// group after "including" right before the verb, when nothing else is the subject.
+fn included_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
+    let g = left_group(a, from, 3)?;
+    let between_ok = (a.groups[g].end..from).all(|i| a.word(i) == ",");
+    (between_ok && a.after_preposition(g) == Some("including")).then_some(Found {
+        group: g,
+        why: "the actors the subject is said to include",
+    })
+}
+
+fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
     let skipped = relative_clauses(a, from);
     let mut i = from;
     while i > 0 {
