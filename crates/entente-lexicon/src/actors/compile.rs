@@ -139,9 +139,10 @@ pub fn compile(t: &Tables) -> Compiled {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
-        // A full DFA costs a few MB and some milliseconds to build, and scans about a third
-        // faster than the default NFA on news text (benches/actors.rs).
-        .kind(Some(AhoCorasickKind::DFA))
+        // A contiguous NFA: with thousands of office-holders a full DFA took 0.2 s and 70 MB
+        // to build at every start, for a scan only somewhat faster; the NFA builds in
+        // milliseconds in a few MB, and `code` is faster end to end (scripts/bench.sh).
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&keys)
         .expect("the actor automaton fits in memory");
     Compiled {
