@@ -19,10 +19,13 @@ pub struct ActorSources {
     pub agents: Vec<LineFile>,
     pub titles: Vec<LineFile>,
     pub blocked: Vec<LineFile>,
+    /// Converted from the Phoenix dictionaries (`phoenix/`): below every curated file.
+    pub phoenix_people: Vec<LineFile>,
+    pub phoenix_organizations: Vec<LineFile>,
 }
 
 /// File names and field counts, in one place so loading and `check` agree.
-pub(crate) const FILES: [(&str, std::ops::RangeInclusive<usize>); 7] = [
+pub(crate) const FILES: [(&str, std::ops::RangeInclusive<usize>); 9] = [
     ("countries.txt", 3..=3),
     ("country_names.txt", 3..=4),
     ("leaders.txt", 7..=8),
@@ -30,6 +33,8 @@ pub(crate) const FILES: [(&str, std::ops::RangeInclusive<usize>); 7] = [
     ("agents.txt", 3..=4),
     ("titles.txt", 2..=2),
     ("blocked.txt", 2..=2),
+    ("phoenix/people.txt", 6..=7),
+    ("phoenix/organizations.txt", 5..=5),
 ];
 
 impl ActorSources {
@@ -54,7 +59,7 @@ impl ActorSources {
             errors.extend(problems);
         }
         let mut it = layers.into_iter();
-        let mut next = || it.next().expect("seven files");
+        let mut next = || it.next().expect("one layer list per file");
         let sources = ActorSources {
             countries: next(),
             country_names: next(),
@@ -63,6 +68,8 @@ impl ActorSources {
             agents: next(),
             titles: next(),
             blocked: next(),
+            phoenix_people: next(),
+            phoenix_organizations: next(),
         };
         (sources, errors)
     }
@@ -77,6 +84,8 @@ impl ActorSources {
             &self.agents,
             &self.titles,
             &self.blocked,
+            &self.phoenix_people,
+            &self.phoenix_organizations,
         ]
         .iter()
         .flat_map(|layers| layers.iter().map(|f| (f.path.clone(), f.records.len())))
@@ -400,6 +409,7 @@ pub fn validate(
         });
     }
     check_overlaps(&t.tenures, &mut ck.errors);
+    phoenix_people(src, &mut ck, &mut t);
 
     for e in overlay(&src.organizations, key0) {
         let r = e.record;
@@ -419,6 +429,8 @@ pub fn validate(
             });
         }
     }
+
+    phoenix_organizations(src, &mut ck, &mut t);
 
     for e in overlay(&src.agents, key0) {
         let r = e.record;
@@ -466,6 +478,128 @@ pub fn validate(
         Ok(t)
     } else {
         Err(ck.errors)
+    }
+}
+
+/// A name the converted Phoenix files may add: two words at least (a lone "Ali" or "Victoria"
+/// is a common word or first name, not one person), no leading digit ("21 June").
+fn phoenix_name_ok(name: &str) -> bool {
+    name.split_whitespace().count() >= 2 && !name.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Every spelling the curated files give a person or an organization, lower-cased: a Phoenix
+/// entry that repeats one is left out (our entries win).
+fn curated_spellings(t: &Tables) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for tenure in &t.tenures {
+        out.insert(tenure.name.to_lowercase());
+        out.extend(tenure.aliases.iter().map(|a| a.to_lowercase()));
+    }
+    for o in &t.organizations {
+        out.insert(o.name.to_lowercase());
+        out.extend(o.aliases.iter().map(|a| a.to_lowercase()));
+    }
+    out.extend(t.names.iter().map(|n| n.text.to_lowercase()));
+    out
+}
+
+/// `phoenix/people.txt`: `name | CODE | sector | from | to | aliases | org`, dates inclusive and
+/// open when empty. Each role is a term with no office (several people share a role), so the
+/// overlap check of leaders does not apply; a name the curated leaders know is left out.
+fn phoenix_people(src: &ActorSources, ck: &mut Checker<'_>, t: &mut Tables) {
+    let curated = curated_spellings(t);
+    let since_ever = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date");
+    for file in &src.phoenix_people {
+        for record in &file.records {
+            let e = Entry {
+                path: &file.path,
+                record,
+            };
+            let r = record;
+            let name = r.field(0);
+            if !phoenix_name_ok(name) || curated.contains(&name.to_lowercase()) {
+                continue;
+            }
+            let code = ck.code(&e, r.field(1), true);
+            let sector = ck.sector(&e, r.field(2));
+            let from = match r.field(3) {
+                "" => Some(since_ever),
+                d => ck.date(&e, d),
+            };
+            // Inclusive in the file, exclusive here: the first day out of the role.
+            let to = match r.field(4) {
+                "" => Some(None),
+                d => ck.date(&e, d).map(|d| d.succ_opt()),
+            };
+            let org = Some(r.field(6).to_string()).filter(|s| !s.is_empty());
+            let (Some(code), Some(sector), Some(from), Some(to)) = (code, sector, from, to) else {
+                continue;
+            };
+            if to.is_some_and(|to| to <= from) || code.is_organization() && org.is_none() {
+                continue;
+            }
+            let aliases = list(r.field(5))
+                .into_iter()
+                .filter(|a| phoenix_name_ok(a) && !curated.contains(&a.to_lowercase()))
+                .collect();
+            t.tenures.push(Tenure {
+                name: name.to_string(),
+                code,
+                sector,
+                office: "role (Phoenix)".to_string(),
+                from,
+                to,
+                aliases,
+                short: Vec::new(),
+                org,
+                rule: e.location(),
+            });
+        }
+    }
+}
+
+/// `phoenix/organizations.txt`, in the format of `organizations.txt`: groups, agencies and
+/// companies the curated file does not name.
+fn phoenix_organizations(src: &ActorSources, ck: &mut Checker<'_>, t: &mut Tables) {
+    let curated = curated_spellings(t);
+    for file in &src.phoenix_organizations {
+        for record in &file.records {
+            let e = Entry {
+                path: &file.path,
+                record,
+            };
+            let r = record;
+            let name = r.field(0);
+            if !phoenix_name_ok(name) || curated.contains(&name.to_lowercase()) {
+                continue;
+            }
+            let code = ck.code(&e, r.field(1), true);
+            let sector = ck.sector(&e, r.field(3));
+            let org = Some(r.field(2).to_string()).filter(|s| !s.is_empty());
+            let (Some(code), Some(sector)) = (code, sector) else {
+                continue;
+            };
+            // Companies are no political actors (and their names are often common words).
+            if code.is_organization() && org.is_none() || matches!(sector.as_str(), "MNC" | "BUS") {
+                continue;
+            }
+            // Aliases: names of two words or more, or acronyms of three capitals or more
+            // (which match only in capitals).
+            let aliases = list(r.field(4))
+                .into_iter()
+                .filter(|a| {
+                    let acronym = a.len() >= 3 && a.chars().all(|c| c.is_ascii_uppercase());
+                    (acronym || phoenix_name_ok(a)) && !curated.contains(&a.to_lowercase())
+                })
+                .collect();
+            t.organizations.push(Organization {
+                name: name.to_string(),
+                code,
+                org,
+                sector,
+                aliases,
+            });
+        }
     }
 }
 

@@ -39,10 +39,22 @@ fn world() -> ActorLexicon {
         ),
         titles: layer("titles.txt", "Foreign Minister | GOV\nPresident | GOV\n", 2..=2),
         blocked: layer("blocked.txt", "Freedonia Street | a street\n", 2..=2),
+        phoenix_people: layer(
+            "phoenix/people.txt",
+            "Groucho Marx | FRE | ELI | 1930-01-01 | 1940-12-31 | Julius Marx |\n\
+             Rufus T. Firefly | SYL | GOV |  |  |  |\n\
+             Zeppo | FRE | GOV |  |  |  |\n",
+            6..=7,
+        ),
+        phoenix_organizations: layer(
+            "phoenix/organizations.txt",
+            "Freedonian Liberation Front | FRE |  | REB | FLF\nMarx Brothers Inc | FRE |  | BUS | \n",
+            5..=5,
+        ),
     };
     ActorLexicon::from_sources(
         &sources,
-        &|s| ["GOV", "MIL", "UAF", "IGO"].contains(&s),
+        &|s| ["GOV", "MIL", "UAF", "IGO", "ELI", "REB", "BUS"].contains(&s),
         &crate::Grammar::load(None).unwrap(),
     )
     .unwrap()
@@ -242,4 +254,29 @@ fn organizations_carry_their_short_name() {
     assert_eq!(m[0].actor.code_str(), "IGO");
     assert_eq!(m[0].actor.org.as_deref(), Some("LON"));
     assert_eq!(m[0].kind, MentionKind::Organization);
+}
+
+#[test]
+fn converted_phoenix_entries_add_below_the_curated_ones() {
+    let lex = world();
+    // A person of the converted file, with its dated role; its inclusive end is kept.
+    assert_eq!(
+        found(&lex, "Julius Marx spoke.", day(1940, 12, 31)),
+        vec![t("Julius Marx", "FRE", "ELI")]
+    );
+    // A curated leader's name is not taken from the converted file (our entry wins).
+    assert_eq!(
+        found(&lex, "Rufus T. Firefly spoke.", day(2016, 5, 1)),
+        vec![t("Rufus T. Firefly", "FRE", "GOV")]
+    );
+    // One-word names are left out: too often a common word or a first name.
+    assert!(found(&lex, "Zeppo spoke.", None).is_empty());
+    // Armed groups are added; companies are not.
+    assert_eq!(
+        found(&lex, "The FLF attacked.", None),
+        vec![t("FLF", "FRE", "REB")]
+    );
+    assert!(found(&lex, "Marx Brothers Inc spoke.", None)
+        .iter()
+        .all(|(_, _, sector)| sector != "BUS"));
 }
