@@ -63,6 +63,10 @@ pub fn choose(
     // Absorption, in sentence order so a chain ("agreed to refuse to ...") keeps the first.
     let mut absorbed_until = 0;
     let mut protests: Vec<usize> = Vec::new();
+    // Where the object of the last verb of judgment ends: "rejected North Korea's demand",
+    // "welcomed the proposal", "accepted the invitation to attend": the demand, proposal or
+    // invitation is what is judged, not an event of its own.
+    let mut judged_until = 0;
     for c in choices.iter_mut() {
         if !c.kept {
             continue;
@@ -73,6 +77,32 @@ pub fn choose(
             continue;
         }
         let rule = lexicon.rule(c.m.rule);
+        let proposal = matches!(
+            rule.event,
+            EventType::Request | EventType::Agree | EventType::Consult | EventType::Threaten
+        ) && (rule.pos == PartOfSpeech::Noun || c.m.participle);
+        if proposal && c.m.start < judged_until {
+            c.kept = false;
+            c.why = "the demand, offer or plan that a verb of judgment is about";
+            // What it asks for is still no event of its own ("rejected a call for its
+            // forces to be deployed").
+            if rule.event == EventType::Request {
+                if let Some(end) = requested_act(a, c.m.end) {
+                    absorbed_until = absorbed_until.max(end);
+                }
+            }
+            continue;
+        }
+        let judges = rule.pos == PartOfSpeech::Verb
+            && matches!(
+                rule.event,
+                EventType::Reject | EventType::Concede | EventType::Support | EventType::Accuse
+            );
+        if judges {
+            judged_until = (c.m.end..(c.m.end + 6).min(a.len()))
+                .find(|&i| words::is_object_break(a.g, a.word(i)))
+                .unwrap_or((c.m.end + 6).min(a.len()));
+        }
         if rule.event == EventType::Request && demand_of_protest(a, &protests, c.m.start) {
             c.kept = false;
             c.why = "the demand a protest is staged for is part of the protest";
