@@ -67,6 +67,7 @@ pub fn choose(
     // "welcomed the proposal", "accepted the invitation to attend": the demand, proposal or
     // invitation is what is judged, not an event of its own.
     let mut judged_until = 0;
+    let mut judged_from = 0;
     for c in choices.iter_mut() {
         if !c.kept {
             continue;
@@ -77,10 +78,15 @@ pub fn choose(
             continue;
         }
         let rule = lexicon.rule(c.m.rule);
+        // A participle counts only as an adjective of the object ("reject proposed
+        // changes"), not as a coordinated verb ("praised the treaty and pledged").
+        let adjective = c.m.participle
+            && c.m.start > 0
+            && (c.m.start == judged_from || words::is_determiner(a.g, a.word(c.m.start - 1)));
         let proposal = matches!(
             rule.event,
             EventType::Request | EventType::Agree | EventType::Consult | EventType::Threaten
-        ) && (rule.pos == PartOfSpeech::Noun || c.m.participle);
+        ) && (rule.pos == PartOfSpeech::Noun || adjective);
         if proposal && c.m.start < judged_until {
             c.kept = false;
             c.why = "the demand, offer or plan that a verb of judgment is about";
@@ -99,8 +105,9 @@ pub fn choose(
                 EventType::Reject | EventType::Concede | EventType::Support | EventType::Accuse
             );
         if judges {
+            judged_from = c.m.end;
             judged_until = (c.m.end..(c.m.end + 6).min(a.len()))
-                .find(|&i| words::is_object_break(a.g, a.word(i)))
+                .find(|&i| words::is_object_break(a.g, a.word(i)) || a.word(i) == "and")
                 .unwrap_or((c.m.end + 6).min(a.len()));
         }
         if rule.event == EventType::Request && demand_of_protest(a, &protests, c.m.start) {
