@@ -347,3 +347,22 @@ fn cameo_codes_score_by_their_longest_listed_prefix() {
     assert_eq!(o.cameo_score("1213"), o.cameo_score("121"));
     assert!(o.cameo_score("99").is_none());
 }
+
+#[test]
+fn a_title_before_a_known_last_name_names_the_office_holder() {
+    // No `~` short name is needed after an office's title.
+    let found = codes("President Ruto arrived.", day(2024, 1, 1));
+    assert_eq!(found, vec![t("President Ruto", "KEN", "GOV")]);
+    assert_eq!(
+        codes("Prime Minister Brown arrived.", day(2008, 1, 1)),
+        vec![t("Prime Minister Brown", "GBR", "GOV")]
+    );
+    // An honorific names only someone the article named in full before.
+    assert!(codes("Mr Brown arrived.", day(2008, 1, 1)).is_empty());
+    // A title before a first name the dictionary does not know goes on to the surname.
+    assert!(
+        codes("Home Secretary Charles Clarke arrived.", day(2005, 1, 1))
+            .iter()
+            .all(|(text, _, _)| text != "Home Secretary Charles")
+    );
+}

@@ -49,6 +49,9 @@ pub struct Compiled {
     pub automaton: AhoCorasick,
     pub patterns: Vec<Pattern>,
     pub persons: Vec<Person>,
+    /// The last word of every person's name and full aliases, lower-cased: read only right
+    /// after a title ("President Ruto", "Mr Blair"), where a surname names an office-holder.
+    pub surnames: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// ASCII case-folded, which is what the automaton compares.
@@ -107,7 +110,23 @@ pub fn compile(t: &Tables) -> Compiled {
         });
         persons[p].tenures.push(i);
     }
+    let mut surnames: std::collections::HashMap<String, Vec<usize>> = Default::default();
     for (p, person) in persons.iter_mut().enumerate() {
+        let mut spellings = vec![person.name.clone()];
+        for &i in &person.tenures {
+            spellings.extend(t.tenures[i].aliases.iter().cloned());
+        }
+        for spelling in spellings {
+            let Some(last) = spelling.split_whitespace().next_back() else {
+                continue;
+            };
+            if last.chars().count() >= 3 && spelling.contains(' ') {
+                let slot = surnames.entry(last.to_lowercase()).or_default();
+                if !slot.contains(&p) {
+                    slot.push(p);
+                }
+            }
+        }
         person.tenures.sort_by_key(|&i| t.tenures[i].from);
         add(&person.name, Target::Person(p));
         for &i in &person.tenures {
@@ -152,6 +171,7 @@ pub fn compile(t: &Tables) -> Compiled {
             .map(|spellings| Pattern { spellings })
             .collect(),
         persons,
+        surnames,
     }
 }
 

@@ -364,6 +364,29 @@ impl ActorLexicon {
                     continue;
                 }
             }
+            // "President Ruto", "Mr Blair": a title before the last name of an office-holder
+            // the dictionary knows, when no spelling of the name matched.
+            if titled
+                && head.is_none_or(|h| !matches!(raws[h].item, Item::Persons(_) | Item::Shorts(_)))
+            {
+                // "Mr Brown", "Dr Smith": an honorific names whoever the article named in full
+                // before, never a stranger who shares the surname.
+                let title_text = s[raws[k - 1].start..raws[k - 1].end].trim_end_matches('.');
+                let honorific = matches!(title_text, "Mr" | "Mrs" | "Ms" | "Dr");
+                if let Some((end, mut ps)) = self.surname_after(s, raws[k - 1].full_end) {
+                    if honorific {
+                        ps.retain(|p| memory.persons.contains(p));
+                    }
+                    if let Some(p) = self.resolve_short(&ps, date, hint, true, memory) {
+                        out.push(self.person_mention_at(s, raws[i].start, end, p, date));
+                        i = k.max(i + 1);
+                        while i < raws.len() && raws[i].start < end {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                }
+            }
             if let Some(p) = prefix {
                 let base = self.raw_actor(s, p).expect("prefix is a place or org");
                 let m = match title {
@@ -619,6 +642,59 @@ impl ActorLexicon {
             possessive: raws[to].possessive,
             rule: Some(tenure.rule.clone()),
             note,
+        }
+    }
+
+    /// The capitalized word right after byte `at` (one space between), if it is the last
+    /// name of known people: its end and the people.
+    fn surname_after(&self, s: &str, at: usize) -> Option<(usize, Vec<usize>)> {
+        let rest = s.get(at..)?.strip_prefix(' ')?;
+        let word: &str = rest
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()?;
+        if !word.starts_with(|c: char| c.is_uppercase()) || word.len() < 3 {
+            return None;
+        }
+        // "Home Secretary Charles Clarke": a first name the dictionary does not know goes on.
+        let after = rest[word.len()..].trim_start_matches(' ');
+        if rest[word.len()..].starts_with(' ') && after.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let ps = self.compiled.surnames.get(&word.to_lowercase())?;
+        let end = at + 1 + word.len();
+        Some((end, ps.clone()))
+    }
+
+    /// A person's mention over bytes `start..end` (see [`ActorLexicon::person_mention`]).
+    fn person_mention_at(
+        &self,
+        s: &str,
+        start: usize,
+        end: usize,
+        person: usize,
+        date: Option<NaiveDate>,
+    ) -> ActorMention {
+        let tenure = &self.tables.tenures[self.tenure_at(person, date)];
+        let out_of_office = date.is_some_and(|d| !tenure.covers(d));
+        let possessive = possessive_len(&s[start..end], &s[end..]).is_some();
+        let range = TextRange::new(start, end);
+        ActorMention {
+            range,
+            actor: ActorRef {
+                text: range.slice(s).to_string(),
+                code: Some(tenure.code),
+                sector: Some(if out_of_office {
+                    "ELI".parse().expect("a valid sector")
+                } else {
+                    tenure.sector.clone()
+                }),
+                name: tenure.name.clone(),
+                org: tenure.org.clone(),
+            },
+            kind: MentionKind::Leader,
+            possessive,
+            rule: Some(tenure.rule.clone()),
+            note: Some("a title and the last name of a known office-holder"),
         }
     }
 
