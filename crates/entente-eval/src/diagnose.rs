@@ -252,7 +252,11 @@ mod tests {
             actors: vec!["USA".into(), "KEN".into()],
             candidates: vec![],
         };
-        let d = diagnose(std::slice::from_ref(&gold), &[vec![]], std::slice::from_ref(&attempt));
+        let d = diagnose(
+            std::slice::from_ref(&gold),
+            &[vec![]],
+            std::slice::from_ref(&attempt),
+        );
         assert_eq!(d[0].cause, Cause::NoTrigger);
         attempt.candidates.push(Candidate {
             event: EventType::Consult,
