@@ -71,7 +71,9 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         && third_person_without_subject(a, m, head, pick.subject)
     {
         Err("a plural noun, not a verb: no subject right before it".to_string())
-    } else if pick.source.is_some_and(|f| a.is_private(f.group)) && event != EventType::Protest {
+    } else if (pick.source.is_some_and(|f| a.is_private(f.group)) || companies(&source_actors))
+        && event != EventType::Protest
+    {
         Err(
             "the source is a company, a team or a private person, not an actor of its state"
                 .to_string(),
@@ -135,6 +137,16 @@ fn same_state(source: &[ActorRef], target: &[ActorRef]) -> Option<bool> {
     let sources: std::collections::BTreeSet<String> = source.iter().map(kind).collect();
     let targets: std::collections::BTreeSet<String> = target.iter().map(kind).collect();
     Some(sources.is_disjoint(&targets))
+}
+
+/// Whether every source is a company ("Turkish companies", "US firms"): no political actor.
+fn companies(source: &[ActorRef]) -> bool {
+    !source.is_empty()
+        && source.iter().all(|s| {
+            s.sector
+                .as_ref()
+                .is_some_and(|x| matches!(x.as_str(), "BUS" | "MNC"))
+        })
 }
 
 /// The actors of a group, each party once.

@@ -377,6 +377,16 @@ impl ActorLexicon {
                     if honorific {
                         ps.retain(|p| memory.persons.contains(p));
                     }
+                    // "Prime Minister Brown": among the bearers of the name, those who held
+                    // that office, when the dictionary records offices for any of them.
+                    let holders: Vec<usize> = ps
+                        .iter()
+                        .copied()
+                        .filter(|&p| self.held_office(p, title_text))
+                        .collect();
+                    if !holders.is_empty() {
+                        ps = holders;
+                    }
                     if let Some(p) = self.resolve_short(&ps, date, hint, true, memory) {
                         out.push(self.person_mention_at(s, raws[i].start, end, p, date));
                         i = k.max(i + 1);
@@ -643,6 +653,14 @@ impl ActorLexicon {
             rule: Some(tenure.rule.clone()),
             note,
         }
+    }
+
+    /// Whether person `p` ever held the office `title` names ("Prime Minister").
+    fn held_office(&self, p: usize, title: &str) -> bool {
+        self.compiled.persons[p]
+            .tenures
+            .iter()
+            .any(|&i| self.tables.tenures[i].office.eq_ignore_ascii_case(title))
     }
 
     /// The capitalized word right after byte `at` (one space between), if it is the last
