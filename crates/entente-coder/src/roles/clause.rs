@@ -411,10 +411,21 @@ pub(crate) fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool
         return false;
     }
     let prev = a.word(start - 1);
+    // "after accusing forces", "by shelling El Obeid": a gerund that takes an object is
+    // still a verb after a preposition of time or means; "days of fighting in Gaza" and
+    // "an appeal for deploying troops" (a proposal, not an act) are not.
+    let gerund = matches!(
+        prev,
+        "after" | "before" | "by" | "while" | "without" | "upon"
+    ) && a.word(start).ends_with("ing")
+        && start + 1 < a.len()
+        && a.word(start + 1).starts_with(|c: char| c.is_alphanumeric())
+        && !words::is_preposition(a.g, a.word(start + 1))
+        && !matches!(a.word(start + 1), "and" | "or" | "but");
     if matches!(
         prev,
         "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
-    ) || words::is_preposition(a.g, prev) && prev != "to"
+    ) || words::is_preposition(a.g, prev) && prev != "to" && !gerund
         || words::is_possessive_clitic(a.g, prev)
     {
         return true;
