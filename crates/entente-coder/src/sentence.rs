@@ -2,7 +2,7 @@
 //! token spans, and actors joined into compound groups ("Russia and North Korea").
 
 use entente_lexicon::triggers::domain::Domain;
-use entente_lexicon::Grammar;
+use entente_lexicon::{Grammar, WordClass};
 use entente_model::{ActorRef, Doc, Sentence};
 
 use crate::words;
@@ -178,7 +178,7 @@ impl<'d> Analysis<'d> {
             }
             for &m in &g.members {
                 let mention = &mut self.mentions[m];
-                if mention.actor.code.is_none() && is_domestic(&mention.actor) {
+                if mention.actor.code.is_none() && is_domestic(self.g, &mention.actor) {
                     mention.actor.code = Some(only);
                     mention.kind = "agent of its compound partners' state".to_string();
                 }
@@ -200,16 +200,16 @@ impl<'d> Analysis<'d> {
         // actor it frames only what comes after it ("Syrian troops shelled rebels"): parties
         // before it may be its adversaries from elsewhere ("protesters stormed the British
         // embassy", "rebels shot down a Russian jet").
+        // "protesters in Nairobi": a party linked to its place names the place too.
+        let place_word = |w: &str| matches!(w, "in" | "across" | "throughout" | "inside");
         let place = states.iter().any(|m| {
-            m.start > 0
-                && matches!(
-                    self.word(m.start - 1),
-                    "in" | "across" | "throughout" | "inside"
-                )
+            m.start > 0 && place_word(self.word(m.start - 1))
+                || (m.start + 1..m.end).any(|i| place_word(self.word(i)))
         });
         let from = if place { 0 } else { first.start };
+        let g = self.g;
         for m in self.mentions.iter_mut().filter(|m| m.actor.code.is_none()) {
-            if m.start >= from && is_domestic(&m.actor) {
+            if m.start >= from && is_domestic(g, &m.actor) {
                 m.actor.code = only;
                 m.kind = "agent of the sentence's only state".to_string();
             }
@@ -467,11 +467,12 @@ impl<'d> Analysis<'d> {
 /// Whether an uncoded party is of the kind that acts inside its own state (protesters,
 /// rebels, police, students, courts); criminals, hackers, refugees and companies are often
 /// foreign.
-fn is_domestic(actor: &ActorRef) -> bool {
+fn is_domestic(g: &Grammar, actor: &ActorRef) -> bool {
     actor
         .sector
         .as_ref()
         .is_some_and(|s| !matches!(s.as_str(), "CRM" | "REF" | "MNC" | "BUS" | "IGO" | "NGO"))
+        && !g.is(WordClass::Captive, &actor.name)
 }
 
 #[cfg(test)]

@@ -41,10 +41,11 @@ pub enum WordClass {
     Geographic,
     AgentModifier,
     Auxiliary,
+    Captive,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 26] = [
+    pub const ALL: [WordClass; 27] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -71,6 +72,7 @@ impl WordClass {
         WordClass::Geographic,
         WordClass::AgentModifier,
         WordClass::Auxiliary,
+        WordClass::Captive,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +103,7 @@ impl WordClass {
             WordClass::Geographic => "geographic",
             WordClass::AgentModifier => "agent_modifier",
             WordClass::Auxiliary => "auxiliary",
+            WordClass::Captive => "captive",
         }
     }
 }
