@@ -203,11 +203,15 @@ fn check_event_record(event: &Value) {
             );
         }
     }
-    for field in ["value", "precision", "basis"] {
-        assert!(
-            event["date"].get(field).is_some(),
-            "date `{field}`: {event}"
-        );
+    // An undated event says so with `null`, never with an empty value.
+    if !event["date"].is_null() {
+        for field in ["value", "precision", "basis"] {
+            assert!(
+                event["date"].get(field).is_some(),
+                "date `{field}`: {event}"
+            );
+        }
+        assert_ne!(event["date"]["value"], "", "{event}");
     }
     for field in ["sentence", "start", "end", "trigger"] {
         assert!(

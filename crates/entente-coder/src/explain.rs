@@ -136,7 +136,7 @@ impl CandidateNote {
         mode: Option<String>,
         roles: &Roles,
         decision: &Decision,
-        date: &EventDate,
+        date: Option<&EventDate>,
         date_why: &str,
     ) -> Self {
         CandidateNote {
@@ -151,11 +151,7 @@ impl CandidateNote {
             modality: decision.modality.to_string(),
             modality_cues: decision.cues.clone(),
             attributed_to: decision.attributed_to.clone(),
-            date: if date.value.is_empty() {
-                "(none)".into()
-            } else {
-                date.value.clone()
-            },
+            date: date.map_or_else(|| "(none)".into(), |d| d.value.clone()),
             date_why: date_why.to_string(),
             coded: roles.verdict.is_ok(),
             why: match &roles.verdict {

@@ -161,10 +161,12 @@ impl<'d> Collector<'d> {
             let (date, date_why) = pick_date(a, m, &found_dates, ctx);
             // "In 2014 Russia annexed Crimea", in an article of 2024: a past event recalled,
             // kept at its own date and marked.
-            let background = date.basis == entente_model::DateBasis::Text
-                && ctx
-                    .reference
-                    .is_some_and(|r| date.end().is_some_and(|d| (r.date - d).num_days() > 366));
+            let background = date.as_ref().is_some_and(|date| {
+                date.basis == entente_model::DateBasis::Text
+                    && ctx
+                        .reference
+                        .is_some_and(|r| date.end().is_some_and(|d| (r.date - d).num_days() > 366))
+            });
             let trigger_text = a.text_of(m.start, m.end).to_string();
             if explain {
                 notes.push(CandidateNote::new(
@@ -174,7 +176,7 @@ impl<'d> Collector<'d> {
                     mode.clone(),
                     &roles,
                     &decision,
-                    &date,
+                    date.as_ref(),
                     date_why,
                 ));
             }
@@ -201,7 +203,9 @@ impl<'d> Collector<'d> {
                 (sentence_start.to_string(), sentence_end.to_string());
             let mut key = format!(
                 "{source_codes}\u{1f}{target_codes}\u{1f}{}\u{1f}{}\u{1f}{}",
-                event_type, decision.modality, date.value
+                event_type,
+                decision.modality,
+                date.as_ref().map_or("", |d| d.value.as_str())
             );
             // A repeat is merged; but two material acts of one sentence with the same parties
             // and type ("expelled its diplomats and closed the border") are two events when
@@ -384,7 +388,7 @@ fn pick_date(
     m: &TriggerMatch,
     found: &[dates::Found],
     ctx: &SentenceContext,
-) -> (EventDate, &'static str) {
+) -> (Option<EventDate>, &'static str) {
     let at = a.spans[m.start].0;
     let nearest = found.iter().min_by_key(|f| {
         if f.end <= at {
@@ -394,13 +398,13 @@ fn pick_date(
         }
     });
     if let Some(f) = nearest {
-        return (f.date.clone(), "from the sentence");
+        return (Some(f.date.clone()), "from the sentence");
     }
     if let Some(d) = &ctx.caption_date {
-        return (d.clone(), "the caption's own date");
+        return (Some(d.clone()), "the caption's own date");
     }
     let date = dates::fallback(ctx.reference);
-    let why = if date.value.is_empty() {
+    let why = if date.is_none() {
         "no date in the sentence and none for the article"
     } else if ctx
         .reference

@@ -44,7 +44,7 @@ fn render(events: &[Event]) -> String {
                 what,
                 actors(&e.target),
                 e.modality.as_str(),
-                e.date.value,
+                e.date.as_ref().map_or("-", |d| d.value.as_str()),
                 e.evidence.trigger,
                 e.attributed_to
                     .as_deref()

@@ -21,7 +21,7 @@ fn seed_events() -> Option<Vec<Event>> {
         eprintln!(
             "{} | {} | {}",
             common::summary(e),
-            e.date.value,
+            e.date.as_ref().map_or("-", |d| d.value.as_str()),
             e.evidence.sentence
         );
     }
@@ -90,15 +90,16 @@ fn seed_has_the_events_an_analyst_reads() {
         e.event.as_str() == "SANCTION"
             && names(&e.source, "USA")
             && names(&e.target, "CHN")
-            && e.date.value == "2024-10"
-            && e.date.precision == DatePrecision::Month
+            && e.date
+                .as_ref()
+                .is_some_and(|d| d.value == "2024-10" && d.precision == DatePrecision::Month)
     });
     has(&events, "Putin and Kim meet in Pyongyang (caption)", |e| {
         e.event.as_str() == "CONSULT"
             && names(&e.source, "RUS")
             && (names(&e.source, "PRK") || names(&e.target, "PRK"))
             && e.section == "caption"
-            && e.date.value == "2024-06-19"
+            && e.date.as_ref().is_some_and(|d| d.value == "2024-06-19")
     });
 }
 

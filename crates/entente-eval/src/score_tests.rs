@@ -32,7 +32,7 @@ fn event(source: &[&str], event: EventType, target: &[&str], modality: Modality)
         modality,
         attributed_to: None,
         domestic: false,
-        date: EventDate::month(2024, 6, DateBasis::Article),
+        date: Some(EventDate::month(2024, 6, DateBasis::Article)),
         background: false,
         location: None,
         evidence: Evidence {

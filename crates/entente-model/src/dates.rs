@@ -276,16 +276,13 @@ fn relative(rel: &str, r: NaiveDate, basis: DateBasis) -> Option<EventDate> {
 }
 
 /// The date of an event whose sentence gives none: the reference, as its own basis says.
-pub fn fallback(reference: Option<ArticleDate>) -> EventDate {
-    match reference {
-        Some(r) if r.basis == DateBasis::Inferred => EventDate::day(r.date, DateBasis::Inferred),
-        Some(r) => EventDate::day(r.date, DateBasis::Article),
-        None => EventDate {
-            value: String::new(),
-            precision: DatePrecision::Year,
-            basis: DateBasis::Inferred,
-        },
-    }
+/// `None` when nothing dates the article either: an undated event says so, rather than
+/// carry an empty date that looks like one.
+pub fn fallback(reference: Option<ArticleDate>) -> Option<EventDate> {
+    reference.map(|r| match r.basis {
+        DateBasis::Inferred => EventDate::day(r.date, DateBasis::Inferred),
+        _ => EventDate::day(r.date, DateBasis::Article),
+    })
 }
 
 #[cfg(test)]
@@ -374,12 +371,12 @@ mod tests {
 
     #[test]
     fn fallback_says_its_basis() {
-        let f = fallback(at(2024, 1, 2, DateBasis::Metadata));
+        let f = fallback(at(2024, 1, 2, DateBasis::Metadata)).unwrap();
         assert_eq!(
             (f.value.as_str(), f.basis),
             ("2024-01-02", DateBasis::Article)
         );
-        assert_eq!(fallback(None).value, "");
+        assert_eq!(fallback(None), None);
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub struct Event {
     /// one state, not between two.
     #[serde(default)]
     pub domestic: bool,
-    pub date: EventDate,
+    /// `None` when neither the sentence nor the article gives a date.
+    pub date: Option<EventDate>,
     /// The sentence dates the event more than a year before the article: a past event the
     /// article recalls, kept at its own date.
     #[serde(default)]
@@ -195,7 +196,7 @@ mod tests {
             modality: Modality::Asserted,
             attributed_to: None,
             domestic: false,
-            date: EventDate::month(2024, 10, DateBasis::Text),
+            date: Some(EventDate::month(2024, 10, DateBasis::Text)),
             background: false,
             location: None,
             evidence: Evidence {

@@ -142,7 +142,7 @@ fn batch(seed: u64, articles: usize, bytes: usize, events: usize) -> Vec<(Articl
                         modality: Modality::ALL[(rng.next() % 6) as usize],
                         attributed_to: None,
                         domestic: false,
-                        date: EventDate::day(day, DateBasis::Text),
+                        date: Some(EventDate::day(day, DateBasis::Text)),
                         background: false,
                         location: None,
                         evidence: Evidence {

@@ -254,7 +254,16 @@ fn replace_events(
 
 fn insert_event(tx: &Transaction<'_>, e: &Event) -> rusqlite::Result<()> {
     let record = json(e);
-    let start = e.date.start().map(|d| d.format("%Y-%m-%d").to_string());
+    let start = e
+        .date
+        .as_ref()
+        .and_then(|d| d.start())
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    // An undated event keeps empty date columns (they are NOT NULL) and a NULL start, so
+    // that date filters never match it.
+    let (value, precision) = e.date.as_ref().map_or(("", ""), |d| {
+        (d.value.as_str(), crate::events::precision_str(d.precision))
+    });
     tx.prepare_cached(
         "INSERT INTO events (id, article_id, event, quad, intensity, modality, date_value,
                              date_start, precision, record)
@@ -267,9 +276,9 @@ fn insert_event(tx: &Transaction<'_>, e: &Event) -> rusqlite::Result<()> {
         e.quad.get(),
         f64::from(e.intensity),
         e.modality.as_str(),
-        e.date.value,
+        value,
         start,
-        crate::events::precision_str(e.date.precision),
+        precision,
         record,
     ])?;
     let mut stmt = tx.prepare_cached(

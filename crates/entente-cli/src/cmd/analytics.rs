@@ -326,7 +326,7 @@ pub fn emit_with_evidence<T: serde::Serialize>(
                         out,
                         "  {} {} {} {} {}: {}",
                         e.id,
-                        e.date.value,
+                        e.date.as_ref().map_or("undated", |d| d.value.as_str()),
                         crate::cmd::events::actors(&e.source),
                         e.event,
                         crate::cmd::events::actors(&e.target),

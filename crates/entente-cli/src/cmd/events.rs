@@ -89,7 +89,9 @@ fn table(events: &[Event]) -> String {
     let mut table = Table::new(["date", "source", "event", "target", "modality", "evidence"]);
     for e in events {
         table.row([
-            e.date.value.clone(),
+            e.date
+                .as_ref()
+                .map_or_else(|| "undated".to_string(), |d| d.value.clone()),
             actors(&e.source),
             match &e.mode {
                 Some(mode) => format!("{} ({mode})", e.event),

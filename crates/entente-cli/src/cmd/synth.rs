@@ -104,7 +104,7 @@ fn article_of(n: usize, chunk: &[Interaction]) -> (Article, Vec<Event>) {
                 modality: i.modality,
                 attributed_to: None,
                 domestic: false,
-                date: EventDate::day(i.date, DateBasis::Text),
+                date: Some(EventDate::day(i.date, DateBasis::Text)),
                 background: false,
                 location: None,
                 evidence: Evidence {

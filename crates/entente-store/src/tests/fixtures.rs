@@ -124,7 +124,10 @@ pub fn event(
         modality,
         attributed_to: None,
         domestic: false,
-        date: EventDate::day(day.parse::<NaiveDate>().unwrap(), DateBasis::Text),
+        date: Some(EventDate::day(
+            day.parse::<NaiveDate>().unwrap(),
+            DateBasis::Text,
+        )),
         background: false,
         location: None,
         evidence: Evidence {

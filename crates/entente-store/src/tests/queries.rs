@@ -157,7 +157,10 @@ fn events_filter_by_actor_type_modality_and_date() {
     let store = sample();
     let all = store.events(&EventFilter::default()).unwrap();
     assert_eq!(all.len(), 5);
-    let dates: Vec<_> = all.iter().map(|e| e.date.value.as_str()).collect();
+    let dates: Vec<_> = all
+        .iter()
+        .map(|e| e.date.as_ref().unwrap().value.as_str())
+        .collect();
     assert_eq!(
         dates,
         [
@@ -209,7 +212,7 @@ fn events_filter_by_actor_type_modality_and_date() {
         .events(&window)
         .unwrap()
         .into_iter()
-        .map(|e| e.date.value)
+        .map(|e| e.date.unwrap().value)
         .collect();
     assert_eq!(got, ["2024-06-19", "2024-09-01"]);
 
@@ -353,7 +356,7 @@ fn an_event_without_a_usable_date_is_kept_but_not_counted() {
         Modality::Planned,
         "2024-01-01",
     );
-    e.date.value = "some day".into();
+    e.date.as_mut().unwrap().value = "some day".into();
     store.store_batch(&[(a, vec![e.clone()])]).unwrap();
     assert_eq!(store.events(&EventFilter::default()).unwrap(), vec![e]);
     assert!(store

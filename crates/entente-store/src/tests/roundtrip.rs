@@ -61,7 +61,7 @@ prop_compose! {
         quad in 1u8..=4,
         intensity in -10.0f32..=10.0,
         confidence in 0.0f32..=1.0,
-        date in event_date(),
+        date in proptest::option::of(event_date()),
         text in "\\PC{0,40}",
         optional in proptest::option::of("\\PC{0,12}"),
         mentions in 1u32..50,
