@@ -370,6 +370,13 @@ fn relative_clauses(a: &Analysis<'_>, before: usize) -> Vec<(usize, usize)> {
                 i = j;
             }
         }
+        // "The Free Syrian Army (FSA) attacked": a short parenthesis right after an actor.
+        if a.word(i) == "(" && i > 0 && a.group_at(i - 1).is_some() {
+            if let Some(j) = (i + 1..before.min(i + 6)).find(|&j| a.word(j) == ")") {
+                out.push((i, j));
+                i = j;
+            }
+        }
         i += 1;
     }
     out

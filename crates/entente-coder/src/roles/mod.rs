@@ -100,7 +100,17 @@ fn voice(input: &Input<'_, '_>) -> Voice {
         .nth(1)
         .is_some_and(|w| w != "by" && words::is_preposition(a.g, w))
         && clause::by_agent(a, m.end).is_none();
-    if m.participle && !stative && (clause::is_passive(a, m.start) || reduced_relative(a, m)) {
+    // "Blair and Brown criticised by MPs": a headline's passive, with no auxiliary, names
+    // its agent right after the participle ("rejected calls by Belarus" is active: the
+    // agent belongs to the object).
+    let headline = m.end == m.start + 1
+        && m.end < a.len()
+        && a.word(m.end) == "by"
+        && clause::by_agent(a, m.end).is_some();
+    if m.participle
+        && !stative
+        && (clause::is_passive(a, m.start) || reduced_relative(a, m) || headline)
+    {
         Voice::Passive
     } else {
         Voice::Active

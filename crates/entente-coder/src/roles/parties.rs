@@ -57,7 +57,7 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         event,
         EventType::Protest | EventType::Coerce | EventType::Concede
     );
-    let domestic = same_state(&source_actors, &target_actors);
+    let domestic = same_state(&source_actors, &target_actors, event);
     let passive = voice == Voice::Passive;
     // "a declaration demanding that Turkey ...": an -ing form that opens a "that" clause
     // is a verb after a noun, not a noun itself.
@@ -124,8 +124,11 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
 /// then whether the two sides are different kinds of actor (`Some(true)`: police against
 /// protesters, a court against an opposition leader, a domestic event) or not (`Some(false)`:
 /// "Russia attacked Russia", which no text means). A state named by its name or capital acts
-/// as its government.
-fn same_state(source: &[ActorRef], target: &[ActorRef]) -> Option<bool> {
+/// as its government. In orders, visits, support and aid the executive and its forces are
+/// one kind of actor: "Putin ordered Russian troops" or "visited troops" is the chain of
+/// command, no event between parties; a coup or a purge (the army against the government)
+/// is one.
+fn same_state(source: &[ActorRef], target: &[ActorRef], event: EventType) -> Option<bool> {
     let code = source.first()?.code?;
     let all_one = !target.is_empty()
         && !code.is_organization()
@@ -133,7 +136,22 @@ fn same_state(source: &[ActorRef], target: &[ActorRef]) -> Option<bool> {
     if !all_one {
         return None;
     }
-    let kind = |p: &ActorRef| p.sector.as_ref().map_or("GOV", |s| s.as_str()).to_string();
+    let command = matches!(
+        event,
+        EventType::Request
+            | EventType::Consult
+            | EventType::Support
+            | EventType::Agree
+            | EventType::Aid
+            | EventType::Cooperate
+    );
+    let kind = |p: &ActorRef| {
+        let sector = p.sector.as_ref().map_or("GOV", |s| s.as_str());
+        match sector {
+            "MIL" | "COP" | "SPY" if command => "GOV".to_string(),
+            _ => sector.to_string(),
+        }
+    };
     let sources: std::collections::BTreeSet<String> = source.iter().map(kind).collect();
     let targets: std::collections::BTreeSet<String> = target.iter().map(kind).collect();
     Some(sources.is_disjoint(&targets))

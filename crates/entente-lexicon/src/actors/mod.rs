@@ -62,6 +62,9 @@ pub struct ActorMention {
 #[derive(Debug, Clone, Default)]
 pub struct MentionMemory {
     persons: Vec<usize>,
+    /// Acronyms the article defined as something else than the dictionary's organization
+    /// ("the Financial Services Authority (FSA)"): they name no known actor in it.
+    redefined: Vec<String>,
 }
 
 impl MentionMemory {
