@@ -170,13 +170,11 @@ impl ActorLexicon {
             let words: Vec<&str> = before.rsplit(' ').take(10).collect();
             let mut phrase = Vec::new();
             for w in words {
-                if w.starts_with(|c: char| c.is_uppercase()) {
-                    phrase.push(w);
-                } else if matches!(w, "of" | "for" | "and" | "on" | "in" | "de" | "the") {
-                    phrase.push(w);
-                } else {
+                let small = matches!(w, "of" | "for" | "and" | "on" | "in" | "de" | "the");
+                if !small && !w.starts_with(|c: char| c.is_uppercase()) {
                     break;
                 }
+                phrase.push(w);
             }
             while phrase
                 .last()
