@@ -184,8 +184,6 @@ impl<'d> Collector<'d> {
                 continue;
             }
             let info = coder.lexicon.ontology.get(event_type);
-            let source_codes = codes(&roles.source);
-            let target_codes = codes(&roles.target);
             let section_id = match ctx.section {
                 Section::Body => "body".to_string(),
                 Section::Boilerplate(i) => format!("caption{i}"),
@@ -201,79 +199,83 @@ impl<'d> Collector<'d> {
                 .unwrap_or((info.quad, info.intensity));
             let (sentence_start_text, sentence_end_text) =
                 (sentence_start.to_string(), sentence_end.to_string());
-            let mut key = format!(
-                "{source_codes}\u{1f}{target_codes}\u{1f}{}\u{1f}{}\u{1f}{}",
-                event_type,
-                decision.modality,
-                date.as_ref().map_or("", |d| d.value.as_str())
-            );
-            // A repeat is merged; but two material acts of one sentence with the same parties
-            // and type ("expelled its diplomats and closed the border") are two events when
-            // their CAMEO codes differ. Words are one act however many verbs say them ("visited
-            // Tehran to meet officials"), and so is a purpose ("to").
-            let mut distinct_act = false;
-            if let Some(&i) = self.seen.get(&key) {
-                let same_sentence = self.events[i].evidence.start == sentence_start
-                    && self.events[i].section == ctx.label;
-                let material = matches!(info.quad.get(), 2 | 4);
-                let purpose = m.start > 0 && a.word(m.start - 1) == "to";
-                if !same_sentence || !material || purpose || self.events[i].cameo == cameo {
-                    self.events[i].mentions += 1;
-                    continue;
+            for (source, target) in sides(&roles) {
+                let source_codes = codes(&source);
+                let target_codes = codes(&target);
+                let mut key = format!(
+                    "{source_codes}\u{1f}{target_codes}\u{1f}{}\u{1f}{}\u{1f}{}",
+                    event_type,
+                    decision.modality,
+                    date.as_ref().map_or("", |d| d.value.as_str())
+                );
+                // A repeat is merged; but two material acts of one sentence with the same parties
+                // and type ("expelled its diplomats and closed the border") are two events when
+                // their CAMEO codes differ. Words are one act however many verbs say them ("visited
+                // Tehran to meet officials"), and so is a purpose ("to").
+                let mut distinct_act = false;
+                if let Some(&i) = self.seen.get(&key) {
+                    let same_sentence = self.events[i].evidence.start == sentence_start
+                        && self.events[i].section == ctx.label;
+                    let material = matches!(info.quad.get(), 2 | 4);
+                    let purpose = m.start > 0 && a.word(m.start - 1) == "to";
+                    if !same_sentence || !material || purpose || self.events[i].cameo == cameo {
+                        self.events[i].mentions += 1;
+                        continue;
+                    }
+                    key.push('\u{1f}');
+                    key.push_str(&cameo);
+                    if let Some(&j) = self.seen.get(&key) {
+                        self.events[j].mentions += 1;
+                        continue;
+                    }
+                    distinct_act = true;
                 }
-                key.push('\u{1f}');
-                key.push_str(&cameo);
-                if let Some(&j) = self.seen.get(&key) {
-                    self.events[j].mentions += 1;
-                    continue;
+                let mut parts = vec![
+                    self.doc.article.id.as_str(),
+                    &section_id,
+                    &sentence_start_text,
+                    &sentence_end_text,
+                    &source_codes,
+                    event_type.as_str(),
+                    &target_codes,
+                ];
+                if distinct_act {
+                    parts.push(&cameo);
                 }
-                distinct_act = true;
+                let id = EventId::from_parts(&parts);
+                let event = Event {
+                    id,
+                    article_id: self.doc.article.id.clone(),
+                    article_key: self.doc.article.key.clone(),
+                    source,
+                    target,
+                    event: event_type,
+                    mode: mode.clone(),
+                    cameo: cameo.clone(),
+                    quad,
+                    intensity,
+                    modality: decision.modality,
+                    attributed_to: decision.attributed_to.clone(),
+                    domestic: roles.domestic,
+                    background,
+                    date: date.clone(),
+                    location: None,
+                    evidence: Evidence {
+                        sentence: a.text.to_string(),
+                        start: sentence_start,
+                        end: sentence_end,
+                        trigger: trigger_text.clone(),
+                    },
+                    confidence: roles.confidence,
+                    coder: CODER.to_string(),
+                    mentions: 1,
+                    section: ctx.label.to_string(),
+                    rule: Some(rule.origin.clone()),
+                    lexicon: Some(self.digest.to_string()),
+                };
+                self.seen.insert(key, self.events.len());
+                self.events.push(event);
             }
-            let mut parts = vec![
-                self.doc.article.id.as_str(),
-                &section_id,
-                &sentence_start_text,
-                &sentence_end_text,
-                &source_codes,
-                event_type.as_str(),
-                &target_codes,
-            ];
-            if distinct_act {
-                parts.push(&cameo);
-            }
-            let id = EventId::from_parts(&parts);
-            let event = Event {
-                id,
-                article_id: self.doc.article.id.clone(),
-                article_key: self.doc.article.key.clone(),
-                source: roles.source,
-                target: roles.target,
-                event: event_type,
-                mode,
-                cameo,
-                quad,
-                intensity,
-                modality: decision.modality,
-                attributed_to: decision.attributed_to,
-                domestic: roles.domestic,
-                background,
-                date,
-                location: None,
-                evidence: Evidence {
-                    sentence: a.text.to_string(),
-                    start: sentence_start,
-                    end: sentence_end,
-                    trigger: trigger_text,
-                },
-                confidence: roles.confidence,
-                coder: CODER.to_string(),
-                mentions: 1,
-                section: ctx.label.to_string(),
-                rule: Some(rule.origin.clone()),
-                lexicon: Some(self.digest.to_string()),
-            };
-            self.seen.insert(key, self.events.len());
-            self.events.push(event);
         }
         if !explain {
             return None;
@@ -415,6 +417,27 @@ fn pick_date(
         "no date in the sentence: the article's date"
     };
     (date, why)
+}
+
+/// The sides of the events a trigger codes: its source and target, or for a reciprocal act
+/// ("accused each other") one event per source, against the others.
+fn sides(roles: &roles::Roles) -> Vec<(Vec<ActorRef>, Vec<ActorRef>)> {
+    if !roles.reciprocal {
+        return vec![(roles.source.clone(), roles.target.clone())];
+    }
+    roles
+        .source
+        .iter()
+        .map(|s| {
+            let others = roles
+                .source
+                .iter()
+                .filter(|o| o.party_key() != s.party_key())
+                .cloned()
+                .collect();
+            (vec![s.clone()], others)
+        })
+        .collect()
 }
 
 /// The parties of one side as one key, for event ids and the merge of repeats.

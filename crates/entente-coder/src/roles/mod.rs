@@ -52,6 +52,9 @@ pub(crate) struct Roles {
     pub confidence: f32,
     /// Both sides are one state acting through different kinds of actor.
     pub domestic: bool,
+    /// "India and Pakistan accused each other": every source acts on the others, one event
+    /// per direction.
+    pub reciprocal: bool,
     pub verdict: Result<(), String>,
 }
 

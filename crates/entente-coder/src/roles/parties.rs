@@ -31,12 +31,21 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         target_actors.retain(|t| !source_actors.iter().any(|s| s.party_key() == t.party_key()));
         mutual = target_actors.is_empty();
     }
+    let mut target_why = None;
+    // "accused each other", "each accused the other": the sources are each other's targets.
+    let reciprocal = !mutual
+        && target_actors.is_empty()
+        && source_actors.len() >= 2
+        && reciprocal_object(a, m.end);
+    if reciprocal {
+        target_actors = source_actors.clone();
+        target_why = Some("\"each other\": the subjects act on one another");
+    }
     if let Some(t) = pick.target {
         if t.group >= m.end && a.groups[t.group].start - m.end > 5 {
             confidence -= 0.1;
         }
     }
-    let mut target_why = None;
     // "The Sudanese government has accused Darfur rebels", "demanded that the government
     // resign": an office or a domestic opponent named without its state, as the one acted
     // on by one state, is that state's own.
@@ -116,8 +125,23 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         },
         confidence: confidence.clamp(0.1, 1.0),
         domestic: domestic == Some(true),
+        reciprocal,
         verdict,
     }
+}
+
+/// Whether the words right after a trigger name its subjects again as each other's objects:
+/// "each other", "one another", "the other" ("each accused the other of violations").
+fn reciprocal_object(a: &Analysis<'_>, end: usize) -> bool {
+    let word = |i: usize| (i < a.len()).then(|| a.word(i));
+    (end..end + 3).any(|i| {
+        matches!(
+            (word(i), word(i + 1)),
+            (Some("each"), Some("other"))
+                | (Some("one"), Some("another"))
+                | (Some("the"), Some("other"))
+        )
+    })
 }
 
 /// `None` unless one state (no organization) stands on both sides and every party is coded;
