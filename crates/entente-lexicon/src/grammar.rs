@@ -42,10 +42,12 @@ pub enum WordClass {
     AgentModifier,
     Auxiliary,
     Captive,
+    StateAnaphor,
+    GroupAnaphor,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 27] = [
+    pub const ALL: [WordClass; 29] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -73,6 +75,8 @@ impl WordClass {
         WordClass::AgentModifier,
         WordClass::Auxiliary,
         WordClass::Captive,
+        WordClass::StateAnaphor,
+        WordClass::GroupAnaphor,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -104,6 +108,8 @@ impl WordClass {
             WordClass::AgentModifier => "agent_modifier",
             WordClass::Auxiliary => "auxiliary",
             WordClass::Captive => "captive",
+            WordClass::StateAnaphor => "state_anaphor",
+            WordClass::GroupAnaphor => "group_anaphor",
         }
     }
 }

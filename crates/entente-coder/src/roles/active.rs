@@ -15,7 +15,8 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         skipped_prepositions(input),
         input.reporting,
         input.stop,
-    );
+    )
+    .or_else(|| clause::anaphoric_object(a, m.start, m.end, subject));
     Pick {
         source: subject,
         target,

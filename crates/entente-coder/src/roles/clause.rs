@@ -270,6 +270,61 @@ pub(crate) fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
     None
 }
 
+/// An object that names again an actor of the sentence: "accusing the bloc of" (an
+/// organization), "cut ties with Qatar, accusing it of" (a pronoun before "of" or "for", as
+/// accusations put it), "the kingdom" (a state). The nearest such actor before the trigger
+/// that is not its subject.
+pub(crate) fn anaphoric_object(
+    a: &Analysis<'_>,
+    start: usize,
+    end: usize,
+    subject: Option<Found>,
+) -> Option<Found> {
+    let word = |i: usize| (i < a.len()).then(|| a.word(i)).unwrap_or("");
+    let (w0, w1) = (word(end), word(end + 1));
+    #[derive(PartialEq)]
+    enum Kind {
+        Any,
+        State,
+        Organization,
+    }
+    let kind = if matches!(w0, "it" | "them") && matches!(w1, "of" | "for") {
+        Kind::Any
+    } else if w0 == "the" && a.g.is(WordClass::StateAnaphor, w1) {
+        Kind::State
+    } else if w0 == "the" && a.g.is(WordClass::GroupAnaphor, w1) {
+        Kind::Organization
+    } else {
+        return None;
+    };
+    let own: Vec<_> = subject
+        .map(|f| a.groups[f.group].members.clone())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&m| a.mentions[m].actor.code)
+        .collect();
+    (0..a.groups.len())
+        .rev()
+        .filter(|&g| a.groups[g].end <= start && subject.is_none_or(|f| f.group != g))
+        .find(|&g| {
+            a.groups[g].members.iter().any(|&m| {
+                let code = a.mentions[m].actor.code;
+                code.is_some_and(|c| {
+                    !own.contains(&c)
+                        && match kind {
+                            Kind::Any => true,
+                            Kind::State => !c.is_organization(),
+                            Kind::Organization => c.is_organization(),
+                        }
+                })
+            })
+        })
+        .map(|group| Found {
+            group,
+            why: "an object that names again an actor of the sentence",
+        })
+}
+
 /// The one a threat is aimed at when the clause names no target: the subject of its
 /// condition ("threatened to stop talks if the United States goes ahead", "unless Israel
 /// rescinded"), the first actor within a few tokens after "if"/"unless", within the
