@@ -280,7 +280,7 @@ pub(crate) fn anaphoric_object(
     end: usize,
     subject: Option<Found>,
 ) -> Option<Found> {
-    let word = |i: usize| (i < a.len()).then(|| a.word(i)).unwrap_or("");
+    let word = |i: usize| if i < a.len() { a.word(i) } else { "" };
     let (w0, w1) = (word(end), word(end + 1));
     #[derive(PartialEq)]
     enum Kind {
