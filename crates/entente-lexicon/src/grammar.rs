@@ -44,10 +44,11 @@ pub enum WordClass {
     Captive,
     StateAnaphor,
     GroupAnaphor,
+    JudgedNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 29] = [
+    pub const ALL: [WordClass; 30] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -77,6 +78,7 @@ impl WordClass {
         WordClass::Captive,
         WordClass::StateAnaphor,
         WordClass::GroupAnaphor,
+        WordClass::JudgedNoun,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +112,7 @@ impl WordClass {
             WordClass::Captive => "captive",
             WordClass::StateAnaphor => "state_anaphor",
             WordClass::GroupAnaphor => "group_anaphor",
+            WordClass::JudgedNoun => "judged_noun",
         }
     }
 }

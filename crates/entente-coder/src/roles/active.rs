@@ -16,7 +16,8 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         input.reporting,
         input.stop,
     )
-    .or_else(|| clause::anaphoric_object(a, m.start, m.end, subject));
+    .or_else(|| clause::anaphoric_object(a, m.start, m.end, subject))
+    .or_else(|| clause::judged_author(a, subject));
     Pick {
         source: subject,
         target,

@@ -325,6 +325,48 @@ pub(crate) fn anaphoric_object(
         })
 }
 
+/// The author of what a reduced relative clause judges: in "..., a charge Doha rejected" or
+/// "..., a move Washington welcomed", the noun before the subject is another actor's act, and
+/// that actor is the target: the subject of the main clause, whose act the noun sums up, or
+/// else the nearest actor before the noun, never the subject's own state.
+pub(crate) fn judged_author(a: &Analysis<'_>, subject: Option<Found>) -> Option<Found> {
+    let subject = subject?;
+    let first = a.groups[subject.group].start;
+    let noun = first.checked_sub(1)?;
+    if !a.g.is(WordClass::JudgedNoun, a.word(noun)) {
+        return None;
+    }
+    // "a charge", "a huge charge", "the decision": a determiner opens the noun phrase.
+    let det = (noun.saturating_sub(2)..noun)
+        .rev()
+        .find(|&i| matches!(a.word(i), "a" | "an" | "the"))?;
+    let own: Vec<_> = a.groups[subject.group]
+        .members
+        .iter()
+        .filter_map(|&m| a.mentions[m].actor.code)
+        .collect();
+    let other = |g: usize| {
+        a.groups[g]
+            .members
+            .iter()
+            .any(|&m| a.mentions[m].actor.code.is_some_and(|c| !own.contains(&c)))
+    };
+    let main = (0..a.groups.len())
+        .take_while(|&g| a.groups[g].end <= det)
+        .find(|&g| a.after_preposition(g).is_none() && !a.groups[g].possessive)
+        .filter(|&g| other(g));
+    main.or_else(|| {
+        (0..a.groups.len())
+            .rev()
+            .filter(|&g| a.groups[g].end <= det)
+            .find(|&g| other(g))
+    })
+    .map(|group| Found {
+        group,
+        why: "the author of the act the clause judges (\"a charge X rejected\")",
+    })
+}
+
 /// The one a threat is aimed at when the clause names no target: the subject of its
 /// condition ("threatened to stop talks if the United States goes ahead", "unless Israel
 /// rescinded"), the first actor within a few tokens after "if"/"unless", within the
