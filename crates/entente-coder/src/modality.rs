@@ -117,12 +117,24 @@ pub fn decide(
 /// Whether a cue after a trigger ending at `trigger_end` reports it from behind ("Russia
 /// attacked Ukraine, Polish officials said", "..., said the ministry"): a comma stands between
 /// the trigger and the cue, and only the reporter's words (no verb, no other clause) between
-/// the comma and the cue.
+/// the comma and the cue. A clause of its own is no report from behind: not after "and"
+/// (", and the prime minister said troops would cross"), nor with a complement after the cue
+/// ("..., said it would adopt the sanctions").
 fn postposed(a: &Analysis<'_>, c: &CueMatch, trigger_end: usize) -> bool {
     let Some(comma) = (trigger_end..c.start).rev().find(|&i| a.word(i) == ",") else {
         return false;
     };
-    c.start - comma <= 7
+    let coordinated = comma + 1 < c.start && words::is_connector(a.g, a.word(comma + 1))
+        || matches!(
+            a.word(comma + 1),
+            "but" | "while" | "though" | "although" | "as"
+        );
+    let complement = (c.end..(c.end + 6).min(a.len()))
+        .take_while(|&i| !matches!(a.word(i), "," | "." | ";"))
+        .any(|i| a.is_verb(i) || a.word(i) == "that" || words::is_subject_pronoun(a.g, a.word(i)));
+    !coordinated
+        && !complement
+        && c.start - comma <= 7
         && (comma + 1..c.start)
             .all(|i| !a.is_verb(i) && !words::is_hard_break(a.g, a.word(i)) && a.word(i) != "that")
 }
