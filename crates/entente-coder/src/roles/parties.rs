@@ -31,6 +31,17 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         target_actors.retain(|t| !source_actors.iter().any(|s| s.party_key() == t.party_key()));
         mutual = target_actors.is_empty();
     }
+    // "EU-US seeking deal": a party does not act on itself; it leaves the other side. (One
+    // state's different kinds of actor, police and protesters, are different parties.)
+    // A target that is only the source is left to the same-state guard below.
+    let itself = |t: &ActorRef| {
+        source_actors
+            .iter()
+            .any(|s| s.party_key() == t.party_key() && s.sector == t.sector)
+    };
+    if !mutual && target_actors.iter().any(|t| !itself(t)) {
+        target_actors.retain(|t| !itself(t));
+    }
     let mut target_why = None;
     // "accused each other", "each accused the other": the sources are each other's targets.
     let reciprocal = !mutual
@@ -106,6 +117,8 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         Err("the rule needs a target and none was found in the clause".to_string())
     } else if domestic == Some(false) {
         Err("the same state on both sides, acting through the same kind of actor".to_string())
+    } else if uncoded_alike(&source_actors, &target_actors) {
+        Err("both sides are uncoded parties of one kind (workers and workers)".to_string())
     } else {
         Ok(())
     };
@@ -179,6 +192,23 @@ fn same_state(source: &[ActorRef], target: &[ActorRef], event: EventType) -> Opt
     let sources: std::collections::BTreeSet<String> = source.iter().map(kind).collect();
     let targets: std::collections::BTreeSet<String> = target.iter().map(kind).collect();
     Some(sources.is_disjoint(&targets))
+}
+
+/// Whether both sides are parties without a code and of the same sector ("workers ... accept
+/// ... overseas workers", "judges ... the court"): words about a kind of people, not an event
+/// between two parties.
+fn uncoded_alike(source: &[ActorRef], target: &[ActorRef]) -> bool {
+    let sectors = |side: &[ActorRef]| -> Option<std::collections::BTreeSet<String>> {
+        side.iter()
+            .map(|p| match (&p.code, &p.sector) {
+                (None, Some(s)) => Some(s.as_str().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    !source.is_empty()
+        && !target.is_empty()
+        && matches!((sectors(source), sectors(target)), (Some(s), Some(t)) if s == t)
 }
 
 /// Whether every source is a company ("Turkish companies", "US firms"): no political actor.
