@@ -45,10 +45,11 @@ pub enum WordClass {
     StateAnaphor,
     GroupAnaphor,
     JudgedNoun,
+    NoComment,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 30] = [
+    pub const ALL: [WordClass; 31] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -79,6 +80,7 @@ impl WordClass {
         WordClass::StateAnaphor,
         WordClass::GroupAnaphor,
         WordClass::JudgedNoun,
+        WordClass::NoComment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -113,6 +115,7 @@ impl WordClass {
             WordClass::StateAnaphor => "state_anaphor",
             WordClass::GroupAnaphor => "group_anaphor",
             WordClass::JudgedNoun => "judged_noun",
+            WordClass::NoComment => "no_comment",
         }
     }
 }

@@ -243,6 +243,16 @@ pub(crate) fn object(
         if reporting.iter().any(|&(s, _)| s == i) {
             return None;
         }
+        // "agreed to a ceasefire brokered by the United States": the actor after a
+        // participle's "by" is its agent, not the object of the verb before.
+        if i > match_end
+            && !skip_by
+            && (w.ends_with("ed") || w.ends_with("en"))
+            && i + 1 < a.len()
+            && a.word(i + 1) == "by"
+        {
+            return None;
+        }
         i += 1;
     }
     None

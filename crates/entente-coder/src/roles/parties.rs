@@ -117,6 +117,11 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         Err("the rule needs a target and none was found in the clause".to_string())
     } else if domestic == Some(false) {
         Err("the same state on both sides, acting through the same kind of actor".to_string())
+    } else if event == EventType::Reject
+        && m.end < a.len()
+        && a.g.is(entente_lexicon::WordClass::NoComment, a.word(m.end))
+    {
+        Err("declining to comment is no refusal of anything".to_string())
     } else if uncoded_alike(&source_actors, &target_actors) {
         Err("both sides are uncoded parties of one kind (workers and workers)".to_string())
     } else {
