@@ -33,12 +33,15 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
     }
     // "EU-US seeking deal": a party does not act on itself; it leaves the other side. (One
     // state's different kinds of actor, police and protesters, are different parties.)
-    // A target that is only the source is left to the same-state guard below.
+    // A target that is only the source is left to the guards below. An organization is one
+    // party whatever body of it acts ("EU ministers", "Brussels").
     let itself = |t: &ActorRef| {
-        source_actors
-            .iter()
-            .any(|s| s.party_key() == t.party_key() && s.sector == t.sector)
+        source_actors.iter().any(|s| {
+            s.party_key() == t.party_key()
+                && (s.sector == t.sector || t.code.is_some_and(|c| c.is_organization()))
+        })
     };
+    let only_itself = !mutual && !target_actors.is_empty() && target_actors.iter().all(itself);
     if !mutual && target_actors.iter().any(|t| !itself(t)) {
         target_actors.retain(|t| !itself(t));
     }
@@ -117,6 +120,8 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         Err("the rule needs a target and none was found in the clause".to_string())
     } else if domestic == Some(false) {
         Err("the same state on both sides, acting through the same kind of actor".to_string())
+    } else if only_itself && !reciprocal {
+        Err("the target is the source itself".to_string())
     } else if event == EventType::Reject
         && m.end < a.len()
         && a.g.is(entente_lexicon::WordClass::NoComment, a.word(m.end))
