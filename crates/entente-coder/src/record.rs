@@ -143,6 +143,16 @@ impl<'d> Collector<'d> {
             let mut event_type = rule.event;
             let mut mode = rule.mode.clone();
             let mut cameo = rule.cameo.clone();
+            // "Mbeki attacked British imperialists, saying ...": a leader, a minister or a
+            // party attacks in words; states, armies and armed groups attack with force.
+            if rule.event == EventType::Assault && rule.pattern == "attack" && roles.speakers {
+                event_type = EventType::Accuse;
+                mode = Some("disapprove".to_string());
+                cameo = Some("111".to_string());
+                decision
+                    .cues
+                    .push("a person or a political body attacks in words: ACCUSE".to_string());
+            }
             if let Some((t, m)) = intent::recode(
                 rule.event,
                 decision.modality,

@@ -55,6 +55,9 @@ pub(crate) struct Roles {
     /// "India and Pakistan accused each other": every source acts on the others, one event
     /// per direction.
     pub reciprocal: bool,
+    /// Every source is a person or a political body (a leader, a minister, a party, MPs),
+    /// none a state, an army or an armed group: their "attack" is made in words.
+    pub speakers: bool,
     pub verdict: Result<(), String>,
 }
 

@@ -149,8 +149,24 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         confidence: confidence.clamp(0.1, 1.0),
         domestic: domestic == Some(true),
         reciprocal,
+        speakers: pick.source.is_some_and(|f| speakers(a, f.group)),
         verdict,
     }
+}
+
+/// Whether every actor of a group is a person or a political body, not a state, an army or
+/// an armed group ("Thabo Mbeki", "the opposition leader", "Labour MPs").
+fn speakers(a: &Analysis<'_>, group: usize) -> bool {
+    a.groups[group].members.iter().all(|&m| {
+        let mention = &a.mentions[m];
+        let political = mention.actor.sector.as_ref().is_some_and(|s| {
+            matches!(
+                s.as_str(),
+                "GOV" | "LEG" | "ELI" | "PTY" | "OPP" | "JUD" | "MED" | "HRI" | "LAB" | "REL"
+            )
+        });
+        mention.kind.starts_with("leader") || mention.kind.starts_with("agent") && political
+    })
 }
 
 /// Whether the words right after a trigger name its subjects again as each other's objects:
