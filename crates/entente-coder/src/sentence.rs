@@ -224,7 +224,7 @@ impl<'d> Analysis<'d> {
         let venue: Vec<bool> = self
             .mentions
             .iter()
-            .map(|m| self.names_venue(m, domain))
+            .map(|m| self.names_venue(m, domain) || self.names_thing(m, domain))
             .collect();
         let private: Vec<bool> = self
             .mentions
@@ -252,6 +252,15 @@ impl<'d> Analysis<'d> {
             && opens_phrase
             && m.end < self.len()
             && domain.is_venue_head(self.word(m.end), m.kind == "capital")
+    }
+
+    /// "US dollars", "the Chinese currency": a state's adjective or name before a thing's
+    /// noun names no actor.
+    fn names_thing(&self, m: &Mention, domain: &Domain) -> bool {
+        matches!(m.kind.as_str(), "adjective" | "country")
+            && !m.possessive
+            && m.end < self.len()
+            && domain.is_thing_head(self.word(m.end))
     }
 
     /// Whether every member of a group is private (see [`Mention::private`]).

@@ -17,6 +17,7 @@ pub struct Domain {
     sport: HashSet<String>,
     venue: HashSet<String>,
     venue_city: HashSet<String>,
+    thing: HashSet<String>,
 }
 
 impl Domain {
@@ -45,9 +46,10 @@ impl Domain {
             "sport" => self.sport.insert(word),
             "venue" => self.venue.insert(word),
             "venue_city" => self.venue_city.insert(word),
+            "thing" => self.thing.insert(word),
             other => {
                 return Err(format!(
-                    "unknown kind `{other}` (expected head, sport, venue or venue_city)"
+                    "unknown kind `{other}` (expected head, sport, thing, venue or venue_city)"
                 ))
             }
         };
@@ -66,6 +68,12 @@ impl Domain {
     /// name is a party ("the Iran deal").
     pub fn is_venue_head(&self, word: &str, city: bool) -> bool {
         self.venue.contains(word) || city && self.venue_city.contains(word)
+    }
+
+    /// Whether a lower-cased word after a state's adjective or name makes the phrase a thing
+    /// and no actor at all ("US dollars", "the Chinese currency").
+    pub fn is_thing_head(&self, word: &str) -> bool {
+        self.thing.contains(word)
     }
 
     /// Whether a lower-cased word belongs to sports reports.
