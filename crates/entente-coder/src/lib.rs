@@ -37,6 +37,7 @@ mod domain;
 mod explain;
 pub(crate) mod intent;
 pub(crate) mod modality;
+mod pronoun;
 mod record;
 pub(crate) mod roles;
 mod select;
@@ -115,6 +116,8 @@ impl<'a> Coder<'a> {
         }
         let mut memory = actors::Memory::new();
         let mut collector = Collector::new(doc, &self.digest);
+        // The previous body sentence's subject, for a sentence that opens with "He" or "It".
+        let mut previous: Option<pronoun::Antecedent> = None;
         for sentence in &doc.sentences {
             let (label, caption_date) = match sentence.section {
                 Section::Body => ("body", None),
@@ -127,17 +130,36 @@ impl<'a> Coder<'a> {
                 }
             };
             let mut a = Analysis::new(doc, sentence, &self.lexicon.grammar);
-            let found = actors::find(self.lexicon, a.text, reference.map(|r| r.date), &mut memory);
+            let mut found =
+                actors::find(self.lexicon, a.text, reference.map(|r| r.date), &mut memory);
+            let body = sentence.section == Section::Body;
+            if let Some(p) = previous.as_ref().filter(|_| body) {
+                if !found.iter().any(|f| f.0 == 0) {
+                    found.extend(pronoun::mention(&a, p));
+                }
+            }
             let words = a.words();
             let matches = self.lexicon.triggers.find(&words);
             drop(words);
             if matches.is_empty() && trace.is_none() {
+                // No event here, but the sentence may still be who the next one speaks of.
+                if !body {
+                } else if !found.is_empty() {
+                    a.set_mentions(found);
+                    a.drop_non_political(self.lexicon.triggers.domain());
+                    previous = pronoun::subject_of(&a);
+                } else if !pronoun::opens_with_pronoun(&a) {
+                    previous = None;
+                }
                 continue;
             }
             a.set_mentions(found);
             a.set_verbs(|w| self.lexicon.triggers.is_verb_form(w));
             a.drop_non_political(self.lexicon.triggers.domain());
             a.code_domestic_parties();
+            if body {
+                previous = pronoun::subject_of(&a);
+            }
             let context = record::SentenceContext {
                 section: sentence.section,
                 label,

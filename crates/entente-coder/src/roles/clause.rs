@@ -91,8 +91,9 @@ fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Optio
             }
             continue;
         }
-        if words::is_subject_pronoun(a.g, w) {
-            // "King Hassan of Morocco ... said he would": the pronoun's antecedent.
+        if words::is_subject_pronoun(a.g, w) && a.group_at(i).is_none() {
+            // "King Hassan of Morocco ... said he would": the pronoun's antecedent. (A
+            // pronoun that opens the sentence may itself be the previous sentence's subject.)
             return left_group(a, i, i).map(|group| Found {
                 group,
                 why: "a pronoun subject: the nearest actor before it",

@@ -24,7 +24,15 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
             )
             .map(|f| f.group)
         })
-        .or_else(|| clause::left_group(a, m.start, 8));
+        // "He said much of the money pledged by the US": the reporter undergoes nothing.
+        .or_else(|| {
+            clause::left_group(a, m.start, 8).filter(|&g| {
+                !input
+                    .reporting
+                    .iter()
+                    .any(|&(s, _)| s >= a.groups[g].end && s < m.start)
+            })
+        });
     Pick {
         source,
         target: undergoer.map(|group| Found {
