@@ -145,6 +145,19 @@ impl<'d> Collector<'d> {
             let mut cameo = rule.cameo.clone();
             // "Mbeki attacked British imperialists, saying ...": a leader, a minister or a
             // party attacks in words; states, armies and armed groups attack with force.
+            // "Rebels seized Damascus": seizing a city or a state's ground is taken by force;
+            // seizing a ship or assets is the confiscation the rule names.
+            if rule.event == EventType::Coerce
+                && mode.as_deref() == Some("seize")
+                && roles.place_target
+            {
+                event_type = EventType::Assault;
+                mode = None;
+                cameo = Some("19".to_string());
+                decision
+                    .cues
+                    .push("a place seized is taken by force: ASSAULT".to_string());
+            }
             if rule.event == EventType::Assault && rule.pattern == "attack" && roles.speakers {
                 event_type = EventType::Accuse;
                 mode = Some("disapprove".to_string());

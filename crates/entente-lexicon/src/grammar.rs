@@ -46,10 +46,11 @@ pub enum WordClass {
     GroupAnaphor,
     JudgedNoun,
     NoComment,
+    Accusation,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 31] = [
+    pub const ALL: [WordClass; 32] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -81,6 +82,7 @@ impl WordClass {
         WordClass::GroupAnaphor,
         WordClass::JudgedNoun,
         WordClass::NoComment,
+        WordClass::Accusation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -116,6 +118,7 @@ impl WordClass {
             WordClass::GroupAnaphor => "group_anaphor",
             WordClass::JudgedNoun => "judged_noun",
             WordClass::NoComment => "no_comment",
+            WordClass::Accusation => "accusation",
         }
     }
 }

@@ -1,15 +1,29 @@
 //! Active voice: the subject acts on the object or prepositional recipient.
 
 use super::{clause, skipped_prepositions, Input, Pick};
+use crate::words;
 
 pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
     let (a, m) = (input.a, input.m);
     let subject = clause::subject(a, m.start, input.reporting);
     // A "by X" after the object is the object noun's agent ("rejected calls by Belarus",
     // "welcomed the proposal by Japan"), the one acted on, so it is not skipped.
+    // "fired North Korean missiles at Ukraine": a rule that ends in a preposition names its
+    // target after it; the words inside the match ("North Korean") are the object's.
+    let ends_in_preposition = input
+        .rule
+        .pattern
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.split('/').all(|p| words::is_preposition(a.g, p)));
+    let from = if ends_in_preposition {
+        m.end
+    } else {
+        m.start + 1
+    };
     let target = clause::object(
         a,
-        m.start + 1,
+        from,
         m.end,
         false,
         skipped_prepositions(input),
@@ -17,7 +31,8 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         input.stop,
     )
     .or_else(|| clause::anaphoric_object(a, m.start, m.end, subject))
-    .or_else(|| clause::judged_author(a, subject));
+    .or_else(|| clause::judged_author(a, subject))
+    .or_else(|| clause::judged_object(a, m.end, subject));
     Pick {
         source: subject,
         target,

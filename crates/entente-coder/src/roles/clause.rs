@@ -378,6 +378,34 @@ pub(crate) fn judged_author(a: &Analysis<'_>, subject: Option<Found>) -> Option<
     })
 }
 
+/// The author of a proposal the trigger judges as its object: in "Lee offered talks, but Kim
+/// dismissed the proposal", "the proposal" is the act of the main clause's subject, who is
+/// the target; nobody else when that subject is the trigger's own.
+pub(crate) fn judged_object(a: &Analysis<'_>, end: usize, subject: Option<Found>) -> Option<Found> {
+    let subject = subject?;
+    let det = end;
+    if det >= a.len() || !matches!(a.word(det), "the" | "a" | "an" | "this" | "that") {
+        return None;
+    }
+    (det + 1..(det + 4).min(a.len())).find(|&i| a.g.is(WordClass::JudgedNoun, a.word(i)))?;
+    let own: Vec<_> = a.groups[subject.group]
+        .members
+        .iter()
+        .filter_map(|&m| a.mentions[m].actor.code)
+        .collect();
+    let main = (0..a.groups.len())
+        .take_while(|&g| a.groups[g].end <= a.groups[subject.group].start)
+        .find(|&g| a.after_preposition(g).is_none() && !a.groups[g].possessive)?;
+    let other = a.groups[main]
+        .members
+        .iter()
+        .any(|&m| a.mentions[m].actor.code.is_some_and(|c| !own.contains(&c)));
+    other.then_some(Found {
+        group: main,
+        why: "the author of the proposal the trigger judges: the main clause's subject",
+    })
+}
+
 /// The one a threat is aimed at when the clause names no target: the subject of its
 /// condition ("threatened to stop talks if the United States goes ahead", "unless Israel
 /// rescinded"), the first actor within a few tokens after "if"/"unless", within the
@@ -529,10 +557,14 @@ pub(crate) fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool
     // "after accusing forces", "by shelling El Obeid": a gerund that takes an object is
     // still a verb after a preposition of time or means; "days of fighting in Gaza" and
     // "an appeal for deploying troops" (a proposal, not an act) are not.
-    let gerund = matches!(
+    // "accused Abu Dhabi of arming the RSF": the act an accusation names is a verb too.
+    let accused = prev == "of"
+        && (start.saturating_sub(7)..start - 1).any(|i| a.g.is(WordClass::Accusation, a.word(i)));
+    let gerund = (matches!(
         prev,
         "after" | "before" | "by" | "while" | "without" | "upon"
-    ) && a.word(start).ends_with("ing")
+    ) || accused)
+        && a.word(start).ends_with("ing")
         && start + 1 < a.len()
         && a.word(start + 1).starts_with(|c: char| c.is_alphanumeric())
         && !words::is_preposition(a.g, a.word(start + 1))

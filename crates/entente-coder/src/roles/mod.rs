@@ -58,6 +58,8 @@ pub(crate) struct Roles {
     /// Every source is a person or a political body (a leader, a minister, a party, MPs),
     /// none a state, an army or an armed group: their "attack" is made in words.
     pub speakers: bool,
+    /// The target is named by a place: a state's or a capital's name ("seized Damascus").
+    pub place_target: bool,
     pub verdict: Result<(), String>,
 }
 

@@ -150,6 +150,13 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         domestic: domestic == Some(true),
         reciprocal,
         speakers: pick.source.is_some_and(|f| speakers(a, f.group)),
+        place_target: pick.target.is_some_and(|f| {
+            let g = &a.groups[f.group];
+            !g.possessive
+                && g.members
+                    .iter()
+                    .all(|&m| matches!(a.mentions[m].kind.as_str(), "capital" | "country"))
+        }),
         verdict,
     }
 }
