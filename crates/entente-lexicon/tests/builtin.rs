@@ -366,3 +366,27 @@ fn a_title_before_a_known_last_name_names_the_office_holder() {
             .all(|(text, _, _)| text != "Home Secretary Charles")
     );
 }
+
+#[test]
+fn leaders_since_2014_of_every_region_resolve_by_date() {
+    // One office-holder per region added from public records, each at a date in office.
+    let cases = [
+        ("Prime Minister Mette Frederiksen", day(2024, 5, 1), "DNK"),
+        ("President Alexander Stubb", day(2025, 1, 1), "FIN"),
+        ("Prime Minister Anthony Albanese", day(2024, 5, 1), "AUS"),
+        ("Prime Minister Anwar Ibrahim", day(2024, 5, 1), "MYS"),
+        ("Prime Minister Péter Magyar", day(2026, 6, 1), "HUN"),
+    ];
+    for (name, date, code) in cases {
+        let text = format!("{name} arrived.");
+        let found = codes(&text, date);
+        assert!(
+            found.iter().any(|(t, c, _)| t == name && c == code),
+            "{name}: {found:?}"
+        );
+    }
+    // Viktor Orbán left office on 2026-05-09: afterwards he is Hungary's elite, no longer
+    // its government.
+    let after = codes("Viktor Orbán arrived.", day(2026, 6, 1));
+    assert_eq!(after, vec![t("Viktor Orbán", "HUN", "ELI")]);
+}
