@@ -83,13 +83,21 @@ pub fn choose(
         let adjective = c.m.participle
             && c.m.start > 0
             && (c.m.start == judged_from || words::is_determiner(a.g, a.word(c.m.start - 1)));
-        let proposal = matches!(
-            rule.event,
-            EventType::Request | EventType::Agree | EventType::Consult | EventType::Threaten
-        ) && (rule.pos == PartOfSpeech::Noun || adjective);
+        // "condemned Russia's invasion of Ukraine", "refused to condemn the attack": an act
+        // named as what is judged is known news, not a new event of the article's day (a
+        // war condemned in a hundred articles is one war).
+        let proposal = rule.pos == PartOfSpeech::Noun
+            || adjective
+                && matches!(
+                    rule.event,
+                    EventType::Request
+                        | EventType::Agree
+                        | EventType::Consult
+                        | EventType::Threaten
+                );
         if proposal && c.m.start < judged_until {
             c.kept = false;
-            c.why = "the demand, offer or plan that a verb of judgment is about";
+            c.why = "the act, demand, offer or plan that a verb of judgment is about";
             // What it asks for is still no event of its own ("rejected a call for its
             // forces to be deployed").
             if rule.event == EventType::Request {

@@ -98,7 +98,7 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         && event != EventType::Protest
     {
         Err(
-            "the source is a company, a team or a private person, not an actor of its state"
+            "the source is a company, a team, refugees or a private person, not an actor of its state"
                 .to_string(),
         )
     } else if source_actors.is_empty() {
@@ -244,13 +244,14 @@ fn uncoded_alike(source: &[ActorRef], target: &[ActorRef]) -> bool {
         && matches!((sectors(source), sectors(target)), (Some(s), Some(t)) if s == t)
 }
 
-/// Whether every source is a company ("Turkish companies", "US firms"): no political actor.
+/// Whether every source is a company ("Turkish companies", "US firms") or refugees and
+/// migrants ("Syrian refugees arrived in Germany"): no political actor of its state.
 fn companies(source: &[ActorRef]) -> bool {
     !source.is_empty()
         && source.iter().all(|s| {
             s.sector
                 .as_ref()
-                .is_some_and(|x| matches!(x.as_str(), "BUS" | "MNC"))
+                .is_some_and(|x| matches!(x.as_str(), "BUS" | "MNC" | "REF"))
         })
 }
 
