@@ -158,6 +158,22 @@ impl<'d> Collector<'d> {
                     .cues
                     .push("a place seized is taken by force: ASSAULT".to_string());
             }
+            // "Trade unions carried out strikes": workers, students and doctors strike by
+            // stopping work, not with weapons.
+            let workers = !roles.source.is_empty()
+                && roles.source.iter().all(|s| {
+                    s.sector.as_ref().is_some_and(|x| {
+                        matches!(x.as_str(), "LAB" | "EDU" | "HLH" | "AGR" | "CVL" | "OPP")
+                    })
+                });
+            if rule.event == EventType::Assault && rule.pattern.contains("strike") && workers {
+                event_type = EventType::Protest;
+                mode = Some("strike".to_string());
+                cameo = Some("143".to_string());
+                decision
+                    .cues
+                    .push("workers' strikes stop work: PROTEST".to_string());
+            }
             if rule.event == EventType::Assault && rule.pattern == "attack" && roles.speakers {
                 event_type = EventType::Accuse;
                 mode = Some("disapprove".to_string());
