@@ -66,15 +66,22 @@ impl Lexicon {
             .map_err(|e| errors.extend(e))
             .unwrap_or_default();
         let ontology = Ontology::load(user_dir).map_err(|e| errors.extend(e)).ok();
-        let actors = match &ontology {
-            Some(o) => ActorLexicon::load(user_dir, &|s| o.is_sector(s), &grammar)
-                .map_err(|e| errors.extend(e))
-                .ok(),
-            None => None,
-        };
-        let triggers = triggers::TriggerLexicon::load_with(user_dir, &grammar)
-            .map_err(|e| errors.extend(e))
-            .ok();
+        // The actor automaton (tens of thousands of names) and the trigger patterns do not
+        // depend on each other: built side by side, start-up costs the longer of the two.
+        let (actors, triggers) = std::thread::scope(|scope| {
+            let triggers = scope.spawn(|| triggers::TriggerLexicon::load_with(user_dir, &grammar));
+            let actors = ontology
+                .as_ref()
+                .map(|o| ActorLexicon::load(user_dir, &|s| o.is_sector(s), &grammar));
+            (
+                actors,
+                triggers
+                    .join()
+                    .expect("the trigger lexicon loads without panicking"),
+            )
+        });
+        let actors = actors.and_then(|r| r.map_err(|e| errors.extend(e)).ok());
+        let triggers = triggers.map_err(|e| errors.extend(e)).ok();
         let digest = digest(user_dir).map_err(|e| errors.push(e)).ok();
         match (ontology, actors, triggers, digest) {
             (Some(ontology), Some(actors), Some(triggers), Some(digest)) if errors.is_empty() => {
