@@ -317,3 +317,38 @@ fn a_database_that_cannot_be_opened_stops_before_any_work() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_page_nested_thousands_deep_is_stored_with_the_rest_of_the_batch() {
+    let sb = Sandbox::new();
+    let before = seed_good(&sb);
+    let deep = format!(
+        "<html><body><p>Iran supplied drones to Russia.</p>{}x{}</body></html>",
+        "<span>".repeat(9_400),
+        "</span>".repeat(9_400)
+    );
+    let page = sb.write("batch/deep.html", deep.as_bytes());
+    let fine = sb.write("batch/fine.txt", story(10));
+    let out = sb.ingest(&[&page, &fine]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_kept(&sb, &before);
+    assert_eq!(
+        sb.stored_keys().len(),
+        5,
+        "both files of the batch are stored"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_links_to_itself_is_read_once() {
+    let sb = Sandbox::new();
+    let fine = sb.write("loop/fine.txt", story(10));
+    let folder = fine.parent().unwrap().to_path_buf();
+    std::os::unix::fs::symlink(&folder, folder.join("self")).unwrap();
+    std::os::unix::fs::symlink(&folder, folder.join("again")).unwrap();
+    let out = sb.ingest(&[&folder]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(sb.stored_keys().len(), 1, "one file, read once");
+}

@@ -1,5 +1,6 @@
 //! Which inputs a list of paths stands for, and in which format each is written.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -106,7 +107,7 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Result<Input, IngestError>> {
             continue;
         }
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            Ok(meta) if meta.is_dir() => walk(path, &mut out, &mut Default::default()),
             Ok(meta) => out.push(file_input(path, meta.len())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 out.push(Err(IngestError::NotFound {
@@ -144,7 +145,15 @@ fn file_input(path: &Path, size: u64) -> Result<Input, IngestError> {
     })
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Input, IngestError>>) {
+/// Reads a folder tree in name order. Every folder and file is read once, by its real path:
+/// a link back to a folder above (or to itself) ends there instead of looping, and a file
+/// reached through two links is one input.
+fn walk(dir: &Path, out: &mut Vec<Result<Input, IngestError>>, seen: &mut HashSet<PathBuf>) {
+    if let Ok(real) = fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let entries = match fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(source) => {
@@ -172,8 +181,12 @@ fn walk(dir: &Path, out: &mut Vec<Result<Input, IngestError>>) {
     children.sort();
     for child in children {
         match fs::metadata(&child) {
-            Ok(meta) if meta.is_dir() => walk(&child, out),
+            Ok(meta) if meta.is_dir() => walk(&child, out, seen),
             Ok(meta) => {
+                let first_time = fs::canonicalize(&child).map_or(true, |real| seen.insert(real));
+                if !first_time {
+                    continue;
+                }
                 if let Some(format) = format_of_extension(&child) {
                     out.push(Ok(Input {
                         path: child,
@@ -234,5 +247,24 @@ mod tests {
                 "`ROOT/missing.txt`: no such file or folder"
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_back_to_a_folder_end_the_walk_and_each_file_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/a.txt"), "a").unwrap();
+        // Two links to the folder itself and one to its parent: a walk that follows them
+        // never ends.
+        std::os::unix::fs::symlink(root, root.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("sub/self")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub"), root.join("again")).unwrap();
+        std::os::unix::fs::symlink(root.join("sub/a.txt"), root.join("alias.txt")).unwrap();
+        let found: Vec<_> = discover(&[root.to_path_buf()]);
+        let files: Vec<_> = found.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(files.len(), 1, "{found:?}");
+        assert!(found.iter().all(|r| r.is_ok()), "{found:?}");
     }
 }

@@ -64,6 +64,9 @@ pub enum IngestError {
     NoText { at: Location, expected: String },
     #[error("{at}: no readable text found{}", hint.as_deref().map(|h| format!("\nhint: {h}")).unwrap_or_default())]
     NoContent { at: Location, hint: Option<String> },
+    /// A reader failed on this input: the rest of the batch goes on without it.
+    #[error("{at}: the reader failed on this file ({message})\nhint: this is a bug in entente; the other inputs were read")]
+    ReaderFailed { at: Location, message: String },
 }
 
 impl IngestError {
@@ -78,7 +81,8 @@ impl IngestError {
             | IngestError::Json { at, .. }
             | IngestError::Csv { at, .. }
             | IngestError::NoText { at, .. }
-            | IngestError::NoContent { at, .. } => at,
+            | IngestError::NoContent { at, .. }
+            | IngestError::ReaderFailed { at, .. } => at,
         }
     }
 }

@@ -122,16 +122,31 @@ impl Walk {
         }
     }
 
+    /// Walks the children of `el` in document order. The walk keeps its own stack, not the
+    /// call stack: a page nested ten thousand elements deep is read like any other.
     fn node(&mut self, el: ElementRef<'_>) {
-        for child in el.children() {
-            match child.value() {
+        enum Step<'a> {
+            Enter(ego_tree::NodeRef<'a, Node>),
+            /// The end of a block element: its text is a paragraph of its own.
+            Close,
+        }
+        let mut stack: Vec<Step<'_>> = el.children().rev().map(Step::Enter).collect();
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Close => {
+                    self.flush();
+                    continue;
+                }
+                Step::Enter(node) => node,
+            };
+            match node.value() {
                 Node::Text(t) => self.buf.push_str(t),
                 Node::Element(e) => {
                     let name = e.name();
                     if SKIP.contains(&name) || is_junk(e) {
                         continue;
                     }
-                    let Some(child) = ElementRef::wrap(child) else {
+                    let Some(child) = ElementRef::wrap(node) else {
                         continue;
                     };
                     if name == "figcaption" {
@@ -147,16 +162,39 @@ impl Walk {
                     let block = BLOCKS.contains(&name);
                     if block {
                         self.flush();
+                        stack.push(Step::Close);
                     }
-                    self.node(child);
-                    if block {
-                        self.flush();
-                    }
+                    stack.extend(node.children().rev().map(Step::Enter));
                 }
                 _ => {}
             }
         }
     }
+}
+
+/// Beyond these a page is read by the plain walk alone: Readability's scoring recurses over
+/// the tree and takes time that grows with the square of its depth.
+const READABILITY_MAX_DEPTH: usize = 256;
+const READABILITY_MAX_ELEMENTS: usize = 50_000;
+
+/// Whether the parsed page is small and shallow enough for Readability.
+fn readable_shape(doc: &Html) -> bool {
+    let mut elements = 0usize;
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) if n.value().is_element() => {
+                elements += 1;
+                depth += 1;
+                if depth > READABILITY_MAX_DEPTH || elements > READABILITY_MAX_ELEMENTS {
+                    return false;
+                }
+            }
+            ego_tree::iter::Edge::Close(n) if n.value().is_element() => depth -= 1,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// What the page says about itself, before any content is read.
@@ -357,7 +395,7 @@ fn apply_ld(a: &Value, meta: &mut Meta) {
 /// Readability's pick of the main content, as blocks of text; `None` when it finds none.
 fn readability_blocks(html: &str) -> Option<(Vec<String>, Vec<String>)> {
     let cfg = dom_smoothie::Config {
-        max_elements_to_parse: 50_000,
+        max_elements_to_parse: READABILITY_MAX_ELEMENTS,
         ..Default::default()
     };
     let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).ok()?;
@@ -406,8 +444,11 @@ fn page_captions(doc: &Html) -> Vec<String> {
 pub(crate) fn parse_html(html: &str) -> Parts {
     let doc = Html::parse_document(html);
     let meta = read_meta(&doc);
-    let (mut blocks, mut captions) =
-        readability_blocks(html).unwrap_or_else(|| walked_blocks(&doc));
+    let readable = readable_shape(&doc);
+    let (mut blocks, mut captions) = readable
+        .then(|| readability_blocks(html))
+        .flatten()
+        .unwrap_or_else(|| walked_blocks(&doc));
     // Readability may drop figures; the page's own figcaptions are the reference.
     for c in page_captions(&doc) {
         if !captions.contains(&c) {
@@ -439,6 +480,34 @@ pub(crate) fn parse_html(html: &str) -> Parts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_nested_thousands_deep_is_read_by_the_plain_walk() {
+        // 9,400 nested spans overflowed a recursive walk; 20,000 nested divs took Readability
+        // minutes. Both are read, by the walk with its own stack.
+        let spans = format!(
+            "<html><body><p>Russia attacked Ukraine.</p>{}Iran supplied drones.{}</body></html>",
+            "<span>".repeat(9_400),
+            "</span>".repeat(9_400)
+        );
+        let divs = format!(
+            "<html><body>{}<p>China sanctioned the United States.</p>{}</body></html>",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        assert!(!readable_shape(&Html::parse_document(&spans)));
+        let text = parse_html(&spans).paragraphs.join(" ");
+        assert!(text.contains("Iran supplied drones."), "{text}");
+        let text = parse_html(&divs).paragraphs.join(" ");
+        assert!(
+            text.contains("China sanctioned the United States."),
+            "{text}"
+        );
+        // An ordinary page still goes through Readability.
+        assert!(readable_shape(&Html::parse_document(
+            "<html><body><article><p>Text.</p></article></body></html>"
+        )));
+    }
 
     #[test]
     fn malformed_html_does_not_panic() {

@@ -106,9 +106,26 @@ fn read_decoded(
         }
         Box::new(std::iter::once(Ok(assemble::finish(parts, opts))))
     };
+    // A page the readers cannot cope with costs that page, never the batch around it.
+    let contained = |read: fn(&str) -> assemble::Parts| -> Articles {
+        match std::panic::catch_unwind(|| read(&text)) {
+            Ok(parts) => single(parts),
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic".to_string());
+                Box::new(std::iter::once(Err(IngestError::ReaderFailed {
+                    at: Location::file(path),
+                    message,
+                })))
+            }
+        }
+    };
     match format {
-        Format::Text => single(text::parse_text(&text)),
-        Format::Html => single(html::parse_html(&text)),
+        Format::Text => contained(text::parse_text),
+        Format::Html => contained(html::parse_html),
         Format::JsonLines => records::read_json(path, text, !warnings.is_empty(), opts.clone()),
         Format::Csv => records::read_csv(path, text, !warnings.is_empty(), opts.clone()),
     }
