@@ -135,7 +135,10 @@ impl<'a> Coder<'a> {
             let body = sentence.section == Section::Body;
             if let Some(p) = previous.as_ref().filter(|_| body) {
                 if !found.iter().any(|f| f.0 == 0) {
-                    found.extend(pronoun::mention(&a, p));
+                    found.extend(
+                        pronoun::mention(&a, p)
+                            .or_else(|| pronoun::office_mention(&a, p, self.lexicon)),
+                    );
                 }
             }
             let words = a.words();

@@ -71,6 +71,55 @@ pub(crate) fn mention(
     Some((start, end, named, note, false))
 }
 
+/// The mention a sentence-opening "The government", "The army", "The authorities" stands
+/// for: that organ of the state the previous sentence opened with ("Georgia's parliament
+/// passed a law. The government accused the EU ..."). Only the organs the agents list names
+/// as actors of a state (never a party such as "the rebels", who may be anyone's).
+pub(crate) fn office_mention(
+    a: &Analysis<'_>,
+    previous: &Antecedent,
+    lexicon: &entente_lexicon::Lexicon,
+) -> Option<(usize, usize, ActorRef, String, bool)> {
+    let [actor] = previous.actors.as_slice() else {
+        return None;
+    };
+    let code = actor.code.filter(|c| !c.is_organization())?;
+    if a.len() < 3 || a.word(0) != "the" {
+        return None;
+    }
+    let agents = &lexicon.actors.tables().agents;
+    let noun_of = |n: usize| -> Option<&entente_lexicon::actors::Agent> {
+        let words: Vec<&str> = (1..=n).map(|i| a.word(i)).collect();
+        let noun = words.join(" ");
+        agents.iter().find(|g| g.noun == noun && !g.party)
+    };
+    let (n, agent) = [2, 1]
+        .into_iter()
+        .filter(|&n| n + 1 < a.len())
+        .find_map(|n| noun_of(n).map(|g| (n, g)))?;
+    // "The government of Japan": the words name the state themselves.
+    if matches!(a.word(n + 1), "of" | "in" | "'s") {
+        return None;
+    }
+    let (start, end) = (a.spans[0].0, a.spans[n].1);
+    let country = lexicon
+        .actors
+        .country(code)
+        .map_or_else(|| code.to_string(), |c| c.name.clone());
+    let named = ActorRef {
+        text: a.text[start..end].to_string(),
+        code: Some(code),
+        sector: Some(agent.sector.clone()),
+        name: country.clone(),
+        org: None,
+    };
+    let note = format!(
+        "agent, the {} of {country}, the previous sentence's subject",
+        agent.noun
+    );
+    Some((start, end, named, note, false))
+}
+
 /// Whether a sentence opens with a pronoun that may carry an antecedent on.
 pub(crate) fn opens_with_pronoun(a: &Analysis<'_>) -> bool {
     a.len() > 1 && matches!(a.word(0), "he" | "she" | "it")
