@@ -94,7 +94,20 @@ fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Optio
         if words::is_subject_pronoun(a.g, w) && a.group_at(i).is_none() {
             // "King Hassan of Morocco ... said he would": the pronoun's antecedent. (A
             // pronoun that opens the sentence may itself be the previous sentence's subject.)
-            return left_group(a, i, i).map(|group| Found {
+            let nearest = left_group(a, i, i);
+            // "Blair told Brown he would step down": after the one told, the pronoun names
+            // the teller.
+            let told = nearest.and_then(|g| {
+                let (cs, _) = *reporting.iter().find(|&&(_, e)| e == a.groups[g].start)?;
+                left_group(a, cs, 4)
+            });
+            if let Some(group) = told {
+                return Some(Found {
+                    group,
+                    why: "a pronoun after the one told: the teller",
+                });
+            }
+            return nearest.map(|group| Found {
                 group,
                 why: "a pronoun subject: the nearest actor before it",
             });
