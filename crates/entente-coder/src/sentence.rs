@@ -334,7 +334,16 @@ impl<'d> Analysis<'d> {
             let joins = groups.last().is_some_and(|g| {
                 let prev = &self.mentions[*g.members.last().unwrap()];
                 let end = self.after_person_name(prev, m.start);
+                // "sworn in in Minsk, and Germany's government called": ", and" after a
+                // place a preposition governs opens a clause with a subject of its own.
+                let governed = g.members.len() == 1
+                    && g.start > 0
+                    && words::is_preposition(self.g, self.word(g.start - 1));
+                let new_clause = governed
+                    && (end..m.start).any(|t| self.word(t) == ",")
+                    && (end..m.start).any(|t| matches!(self.word(t), "and" | "but"));
                 !prev.possessive
+                    && !new_clause
                     && m.start > end
                     && m.start - end <= 3
                     && (end..m.start).any(|t| words::is_connector(self.g, self.word(t)))

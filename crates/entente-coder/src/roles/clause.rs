@@ -22,7 +22,7 @@ pub(crate) type Spans<'a> = &'a [(usize, usize)];
 
 /// The subject of a trigger starting at token `from`.
 pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
-    if let Some(found) = participle_clause_subject(a, from) {
+    if let Some(found) = participle_clause_subject(a, from, reporting) {
         return Some(found);
     }
     let found = nearest_subject(a, from, reporting);
@@ -34,10 +34,20 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
 /// ", killing 12 civilians", ", accusing the bloc of": a participle clause after a comma
 /// shares the subject of the main clause, the first actor of the sentence that no
 /// preposition governs.
-fn participle_clause_subject(a: &Analysis<'_>, from: usize) -> Option<Found> {
+fn participle_clause_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
     let opens = from > 0 && a.word(from - 1) == "," && a.word(from).ends_with("ing");
     if !opens {
         return None;
+    }
+    // "..., UNIFIL said, calling it a violation": right after a report, the participle is
+    // the reporter's.
+    if let Some(&(cs, _)) = reporting.iter().find(|&&(_, e)| e + 1 == from) {
+        if let Some(group) = left_group(a, cs, 3) {
+            return Some(Found {
+                group,
+                why: "a participle clause right after a report: the reporter",
+            });
+        }
     }
     (0..a.groups.len())
         .take_while(|&g| a.groups[g].end <= from)
