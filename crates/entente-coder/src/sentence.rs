@@ -334,12 +334,11 @@ impl<'d> Analysis<'d> {
             let joins = groups.last().is_some_and(|g| {
                 let prev = &self.mentions[*g.members.last().unwrap()];
                 let end = self.after_person_name(prev, m.start);
-                // "sworn in in Minsk, and Germany's government called": ", and" after a
-                // place a preposition governs opens a clause with a subject of its own.
-                let governed = g.members.len() == 1
-                    && g.start > 0
-                    && words::is_preposition(self.g, self.word(g.start - 1));
-                let new_clause = governed
+                // "sworn in in Minsk, and Germany's government called", "visited Beijing,
+                // and President Xi praised": ", and" after a single actor opens a clause
+                // with a subject of its own (a list of two is written without the comma; a
+                // longer one, "Russia, China, and Iran", has joined already).
+                let new_clause = g.members.len() == 1
                     && (end..m.start).any(|t| self.word(t) == ",")
                     && (end..m.start).any(|t| matches!(self.word(t), "and" | "but"));
                 !prev.possessive

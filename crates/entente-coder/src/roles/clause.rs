@@ -321,9 +321,14 @@ pub(crate) fn anaphoric_object(
         Any,
         State,
         Organization,
+        Person,
     }
     let kind = if matches!(w0, "it" | "them") && matches!(w1, "of" | "for") {
         Kind::Any
+    } else if matches!(w0, "his" | "her") {
+        // "toppled President Alpha Conde, and demanded his release": the person whose
+        // release, visit or arrest it is.
+        Kind::Person
     } else if w0 == "the" && a.g.is(WordClass::StateAnaphor, w1) {
         Kind::State
     } else if w0 == "the" && a.g.is(WordClass::GroupAnaphor, w1) {
@@ -343,10 +348,12 @@ pub(crate) fn anaphoric_object(
         .find(|&g| {
             a.groups[g].members.iter().any(|&m| {
                 let code = a.mentions[m].actor.code;
+                let person = a.mentions[m].kind.starts_with("leader");
                 code.is_some_and(|c| {
                     !own.contains(&c)
                         && match kind {
                             Kind::Any => true,
+                            Kind::Person => person,
                             Kind::State => !c.is_organization(),
                             Kind::Organization => c.is_organization(),
                         }
