@@ -16,7 +16,10 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         // offensive") takes the subject. Any other subject is not the noun's agent ("Sweden
         // condemned the attack").
         let predicative = clause::predicative(a, m.start) || clause::light_verb_object(a, m.start);
+        // A subject a dozen words away belongs to another clause ("China began drills ...,
+        // a day after Nancy Pelosi ... ended a visit to Taipei").
         source = subject
+            .filter(|f| m.start - a.groups[f.group].end.min(m.start) <= 12)
             .filter(|f| predicative || a.groups[f.group].possessive)
             .map(|f| Found {
                 group: f.group,
