@@ -41,6 +41,7 @@ mod pronoun;
 mod record;
 pub(crate) mod roles;
 mod select;
+mod sense;
 pub(crate) mod sentence;
 mod words;
 

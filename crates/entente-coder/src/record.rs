@@ -14,7 +14,7 @@ use crate::explain::{CandidateNote, SentenceExplanation};
 use crate::roles;
 use crate::sentence::Analysis;
 use crate::words;
-use crate::{intent, modality, select, Coder, OffsetCache, CODER};
+use crate::{intent, modality, select, sense, Coder, OffsetCache, CODER};
 use entente_model::dates;
 
 /// What the collector needs to know about the sentence's place in the article.
@@ -143,44 +143,11 @@ impl<'d> Collector<'d> {
             let mut event_type = rule.event;
             let mut mode = rule.mode.clone();
             let mut cameo = rule.cameo.clone();
-            // "Mbeki attacked British imperialists, saying ...": a leader, a minister or a
-            // party attacks in words; states, armies and armed groups attack with force.
-            // "Rebels seized Damascus": seizing a city or a state's ground is taken by force;
-            // seizing a ship or assets is the confiscation the rule names.
-            if rule.event == EventType::Coerce
-                && mode.as_deref() == Some("seize")
-                && roles.place_target
-            {
-                event_type = EventType::Assault;
-                mode = None;
-                cameo = Some("19".to_string());
-                decision
-                    .cues
-                    .push("a place seized is taken by force: ASSAULT".to_string());
-            }
-            // "Trade unions carried out strikes": workers, students and doctors strike by
-            // stopping work, not with weapons.
-            let workers = !roles.source.is_empty()
-                && roles.source.iter().all(|s| {
-                    s.sector.as_ref().is_some_and(|x| {
-                        matches!(x.as_str(), "LAB" | "EDU" | "HLH" | "AGR" | "CVL" | "OPP")
-                    })
-                });
-            if rule.event == EventType::Assault && rule.pattern.contains("strike") && workers {
-                event_type = EventType::Protest;
-                mode = Some("strike".to_string());
-                cameo = Some("143".to_string());
-                decision
-                    .cues
-                    .push("workers' strikes stop work: PROTEST".to_string());
-            }
-            if rule.event == EventType::Assault && rule.pattern == "attack" && roles.speakers {
-                event_type = EventType::Accuse;
-                mode = Some("disapprove".to_string());
-                cameo = Some("111".to_string());
-                decision
-                    .cues
-                    .push("a person or a political body attacks in words: ACCUSE".to_string());
+            if let Some(sense) = sense::by_parties(rule, &roles) {
+                event_type = sense.event;
+                mode = sense.mode.map(str::to_string);
+                cameo = Some(sense.cameo.to_string());
+                decision.cues.push(sense.why.to_string());
             }
             if let Some((t, m)) = intent::recode(
                 rule.event,

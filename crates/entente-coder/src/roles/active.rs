@@ -1,6 +1,6 @@
 //! Active voice: the subject acts on the object or prepositional recipient.
 
-use super::{clause, skipped_prepositions, Input, Pick};
+use super::{anaphor, clause, skipped_prepositions, Input, Pick};
 use crate::words;
 
 pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
@@ -30,9 +30,9 @@ pub(super) fn pick(input: &Input<'_, '_>) -> Pick {
         input.reporting,
         input.stop,
     )
-    .or_else(|| clause::anaphoric_object(a, m.start, m.end, subject))
-    .or_else(|| clause::judged_author(a, subject))
-    .or_else(|| clause::judged_object(a, m.end, subject));
+    .or_else(|| anaphor::anaphoric_object(a, m.start, m.end, subject))
+    .or_else(|| anaphor::judged_author(a, subject))
+    .or_else(|| anaphor::judged_object(a, m.end, subject));
     Pick {
         source: subject,
         target,

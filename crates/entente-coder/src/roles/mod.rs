@@ -8,6 +8,9 @@
 //!    (a nominalization's possessive or modifiers act);
 //! 2. the rule's frame adjusts them: [`frames`] (`tgt<src`, `src`, `says>subject`,
 //!    "between X and Y", a threat's condition);
+//!    Structural questions (subjects, objects, clauses) are [`clause`]'s; targets the words
+//!    name again rather than by name ("accusing it of", "a charge Doha rejected") are
+//!    [`anaphor`]'s;
 //! 3. [`parties`] turns the groups into actors and applies the guards that keep impossible
 //!    events out (the same state on both sides, a verb used as a noun, a missing party).
 //!
@@ -15,6 +18,7 @@
 //! [`clause`].
 
 mod active;
+mod anaphor;
 pub(crate) mod clause;
 mod frames;
 mod noun;

@@ -11,18 +11,18 @@ use super::{ActorLexicon, ActorMention, MentionKind, MentionMemory};
 
 /// One verified automaton match.
 #[derive(Debug, Clone)]
-struct Raw {
-    start: usize,
+pub(super) struct Raw {
+    pub(super) start: usize,
     /// End of the name itself.
-    end: usize,
+    pub(super) end: usize,
     /// End including a possessive `'s` / `’s` / `'`.
-    full_end: usize,
-    possessive: bool,
-    item: Item,
+    pub(super) full_end: usize,
+    pub(super) possessive: bool,
+    pub(super) item: Item,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Item {
+pub(super) enum Item {
     Place {
         code: ActorCode,
         kind: NameKind,
@@ -143,67 +143,6 @@ impl ActorLexicon {
         let mut raws = self.scan(sentence);
         self.drop_redefined(sentence, &mut raws, memory);
         self.compose(sentence, &raws, date, memory)
-    }
-
-    /// Drops an organization's acronym that the article defines as something else: "the
-    /// Financial Services Authority (FSA)" is no Free Syrian Army, there or later in the
-    /// article. A definition the dictionary knows ("the Free Syrian Army (FSA)") keeps it.
-    fn drop_redefined(&self, s: &str, raws: &mut Vec<Raw>, memory: &mut MentionMemory) {
-        let is_acronym = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
-        let ends: Vec<usize> = raws.iter().map(|r| r.full_end).collect();
-        let mut dropped = Vec::new();
-        for (i, raw) in raws.iter().enumerate() {
-            let text = &s[raw.start..raw.end];
-            if !matches!(raw.item, Item::Org(_)) || !is_acronym(text) {
-                continue;
-            }
-            if memory.redefined.iter().any(|r| r == text) {
-                dropped.push(i);
-                continue;
-            }
-            let Some(before) = s[..raw.start].strip_suffix('(') else {
-                continue;
-            };
-            let before = before.trim_end();
-            // The capitalized phrase right before the parenthesis, small words allowed
-            // inside it ("Organisation for Security and Co-operation in Europe").
-            let words: Vec<&str> = before.rsplit(' ').take(10).collect();
-            let mut phrase = Vec::new();
-            for w in words {
-                let small = matches!(w, "of" | "for" | "and" | "on" | "in" | "de" | "the");
-                if !small && !w.starts_with(|c: char| c.is_uppercase()) {
-                    break;
-                }
-                phrase.push(w);
-            }
-            while phrase
-                .last()
-                .is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()))
-            {
-                phrase.pop();
-            }
-            if phrase.len() < 2 {
-                continue;
-            }
-            phrase.reverse();
-            let phrase = phrase.join(" ").to_lowercase();
-            // The dictionary matched the long name itself: the coder's business, not ours.
-            let phrase_start = before.len() - phrase.len();
-            if ends.iter().any(|&e| e > phrase_start && e <= before.len()) {
-                continue;
-            }
-            let Some(actor) = self.raw_actor(s, raw) else {
-                continue;
-            };
-            let name = actor.name.to_lowercase();
-            if !phrase.contains(&name) && !name.contains(&phrase) {
-                memory.redefined.push(text.to_string());
-                dropped.push(i);
-            }
-        }
-        for i in dropped.into_iter().rev() {
-            raws.remove(i);
-        }
     }
 
     fn scan(&self, s: &str) -> Vec<Raw> {
@@ -611,7 +550,7 @@ impl ActorLexicon {
     }
 
     /// The actor a place or organization piece names on its own.
-    fn raw_actor(&self, s: &str, raw: &Raw) -> Option<ActorRef> {
+    pub(super) fn raw_actor(&self, s: &str, raw: &Raw) -> Option<ActorRef> {
         let text = s[raw.start..raw.end].to_string();
         match &raw.item {
             Item::Place { code, kind, .. } => Some(ActorRef {

@@ -1,6 +1,7 @@
 //! Actors: countries, leaders with tenures, organizations, agent nouns and titles, and the
 //! matcher that finds them in a sentence.
 
+mod acronyms;
 mod compile;
 mod find;
 mod tables;
@@ -64,7 +65,7 @@ pub struct MentionMemory {
     persons: Vec<usize>,
     /// Acronyms the article defined as something else than the dictionary's organization
     /// ("the Financial Services Authority (FSA)"): they name no known actor in it.
-    redefined: Vec<String>,
+    pub(super) redefined: Vec<String>,
 }
 
 impl MentionMemory {
