@@ -117,6 +117,21 @@ fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Optio
                     why: "a pronoun after the one told: the teller",
                 });
             }
+            // "prompted a Labour donor to say he will refuse": a pronoun after a report names
+            // its reporter; when the reporter is no actor, no actor farther back stands in.
+            if let Some(g) = nearest {
+                let report = reporting
+                    .iter()
+                    .find(|&&(s, e)| s >= a.groups[g].end && e <= i && e != a.groups[g].start);
+                if let Some(&(cs, _)) = report {
+                    return left_group(a, cs, 2)
+                        .filter(|&r| a.groups[r].end + 2 >= cs)
+                        .map(|group| Found {
+                            group,
+                            why: "a pronoun after a report: the reporter",
+                        });
+                }
+            }
             return nearest.map(|group| Found {
                 group,
                 why: "a pronoun subject: the nearest actor before it",
