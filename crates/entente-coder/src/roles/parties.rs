@@ -74,8 +74,20 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
             }
         }
     }
-    // Protests, repression and concessions may name no one they are aimed at: the event then
-    // has no target (PLOVER allows it), and none is made up.
+    // A protest is aimed at the authorities (PLOVER: "directed toward ... government
+    // authorities"): when it names no one, the authorities of the protesters' own state that
+    // the sentence names are its target ("Police in Hong Kong fired tear gas at protesters
+    // who had blocked Nathan Road": the road block is against the Hong Kong police).
+    if event == EventType::Protest && !mutual && target_actors.is_empty() {
+        if let Some(g) = own_authorities(a, &source_actors, pick.source) {
+            target_actors = actors_of(a, g);
+            target_why = Some(
+                "a protest that names no one: the authorities of its own state the sentence names",
+            );
+        }
+    }
+    // Protests, repression and concessions may otherwise name no one they are aimed at: the
+    // event then has no target (PLOVER allows it), and none is made up.
     let target_optional = matches!(
         event,
         EventType::Protest | EventType::Coerce | EventType::Concede
@@ -225,6 +237,30 @@ fn same_state(source: &[ActorRef], target: &[ActorRef], event: EventType) -> Opt
     let sources: std::collections::BTreeSet<String> = source.iter().map(kind).collect();
     let targets: std::collections::BTreeSet<String> = target.iter().map(kind).collect();
     Some(sources.is_disjoint(&targets))
+}
+
+/// The group that names the authorities of the one state a protest's sources belong to: a
+/// group other than the sources', all of that state, none of the sources' sector, and each a
+/// state's name, capital or organ of government (no other crowd, no private person).
+fn own_authorities(
+    a: &Analysis<'_>,
+    source: &[ActorRef],
+    source_group: Option<Found>,
+) -> Option<usize> {
+    let [only] = source else { return None };
+    let code = only.code.filter(|c| !c.is_organization())?;
+    let own = source_group.map(|f| f.group);
+    (0..a.groups.len()).find(|&g| {
+        Some(g) != own
+            && !a.is_private(g)
+            && a.groups[g].members.iter().all(|&m| {
+                let mention = &a.mentions[m];
+                let sector = mention.actor.sector.as_ref().map_or("GOV", |s| s.as_str());
+                mention.actor.code == Some(code)
+                    && mention.actor.sector != only.sector
+                    && matches!(sector, "GOV" | "COP" | "MIL" | "LEG" | "JUD" | "SPY")
+            })
+    })
 }
 
 /// Whether both sides are parties without a code and of the same sector ("workers ... accept
