@@ -25,6 +25,9 @@ pub(crate) fn subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Op
     if let Some(found) = participle_clause_subject(a, from, reporting) {
         return Some(found);
     }
+    if let Some(found) = coordinated_verb_subject(a, from, reporting) {
+        return Some(found);
+    }
     let found = nearest_subject(a, from, reporting);
     // "More than 20 countries, including the United States, Germany and France, expelled":
     // when the subject is no actor, the actors it is said to include act.
@@ -56,6 +59,43 @@ fn participle_clause_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>
             group,
             why: "a participle clause after a comma: the subject of the main clause",
         })
+}
+
+/// "The military detained Aung San Suu Kyi and other leaders of her party in raids and
+/// declared a state of emergency": a verb right after "and" (an adverb may stand between)
+/// with no subject of its own shares the subject of the verb before it in the clause, however
+/// many actors that verb's object and obliques name.
+fn coordinated_verb_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
+    let mut i = from;
+    while i > 0 && a.word(i - 1).ends_with("ly") && a.group_at(i - 1).is_none() {
+        i -= 1;
+    }
+    if i == 0 || !matches!(a.word(i - 1), "and" | "then") || a.word(from).ends_with("ing") {
+        return None;
+    }
+    let and = i - 1;
+    let earlier = (0..and)
+        .rev()
+        .take_while(|&j| !words::is_hard_break(a.g, a.word(j)))
+        .find(|&j| {
+            a.is_verb(j)
+                && a.group_at(j).is_none()
+                && !words::is_auxiliary(a.g, a.word(j))
+                && !verb_used_as_noun(a, j, a.word(j).ends_with("ed"))
+        })?;
+    // Only a finite verb of the same form is coordinated with the trigger: "detained ... and
+    // declared", "attacks ... and seizes"; "the talks and declared" has no verb before "and".
+    let same_form = |w: &str| {
+        let past = |w: &str| w.ends_with("ed");
+        past(w) == past(a.word(from))
+    };
+    if !same_form(a.word(earlier)) || a.word(earlier).ends_with("ing") {
+        return None;
+    }
+    nearest_subject(a, earlier, reporting).map(|f| Found {
+        group: f.group,
+        why: "a verb coordinated with the one before: that verb's subject",
+    })
 }
 
 /// "More than 20 countries, including the United States, Germany and France, expelled": the
@@ -189,7 +229,9 @@ fn object_passed_over(a: &Analysis<'_>, g: usize, from: usize) -> bool {
     let gap: Vec<&str> = (group.end..from).map(|i| a.word(i)).collect();
     // "said China would continue to support": a verb of its own after the actor makes it
     // that verb's subject.
-    if (group.end..from).any(|i| a.is_verb(i) || words::is_auxiliary(a.g, a.word(i))) {
+    if (group.end..from).any(|i| {
+        a.is_verb(i) && !verb_used_as_noun(a, i, false) || words::is_auxiliary(a.g, a.word(i))
+    }) {
         return false;
     }
     let infinitive = gap.last() == Some(&"to")
@@ -500,11 +542,19 @@ pub(crate) fn verb_used_as_noun(a: &Analysis<'_>, start: usize, participle: bool
         return true;
     }
     // "a car bomb", "its indirect support"; but a past form after "its allies" or "the
-    // rebels" is their verb, not a noun.
+    // rebels" is their verb, not a noun. "in pre-dawn raids", "after fresh strikes": a plural
+    // after a preposition and one modifier is a noun too ("on Monday attacks" is not read so:
+    // a day is no modifier).
+    let before_modifier = if start >= 2 { a.word(start - 2) } else { "" };
     !participle
         && start >= 2
-        && (words::is_possessive_pronoun(a.g, a.word(start - 2))
-            || matches!(a.word(start - 2), "a" | "an" | "the"))
+        && (words::is_possessive_pronoun(a.g, before_modifier)
+            || matches!(before_modifier, "a" | "an" | "the")
+            || words::is_preposition(a.g, before_modifier)
+                && a.word(start).ends_with('s')
+                && !a.word(start).ends_with("ss")
+                && prev.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !a.g.is(WordClass::Calendar, prev))
         && a.group_at(start - 1).is_none()
 }
 
