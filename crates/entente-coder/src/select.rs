@@ -80,8 +80,12 @@ pub fn choose(
         let rule = lexicon.rule(c.m.rule);
         // A participle counts only as an adjective of the object ("reject proposed
         // changes"), not as a coordinated verb ("praised the treaty and pledged").
+        // A participle with its own agent is an act of its own, past and done: "signed a
+        // deal brokered by the United States" (the United States mediated).
+        let own_agent = c.m.end < a.len() && a.word(c.m.end) == "by";
         let adjective = c.m.participle
             && c.m.start > 0
+            && !own_agent
             && (c.m.start == judged_from || words::is_determiner(a.g, a.word(c.m.start - 1)));
         // "condemned Russia's invasion of Ukraine", "refused to condemn the attack": an act
         // named as what is judged is known news, not a new event of the article's day (a

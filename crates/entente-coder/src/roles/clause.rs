@@ -326,7 +326,7 @@ pub(crate) fn object(
         }
         // "agreed to a ceasefire brokered by the United States": the actor after a
         // participle's "by" is its agent, not the object of the verb before.
-        if i > match_end
+        if i >= match_end
             && !skip_by
             && (w.ends_with("ed") || w.ends_with("en"))
             && i + 1 < a.len()
