@@ -86,12 +86,11 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
             );
         }
     }
-    // Protests, repression and concessions may otherwise name no one they are aimed at: the
-    // event then has no target (PLOVER allows it), and none is made up.
-    let target_optional = matches!(
-        event,
-        EventType::Protest | EventType::Coerce | EventType::Concede
-    );
+    // Protests may otherwise name no one they are aimed at: the event then has no target
+    // (PLOVER allows it), and none is made up. Repression and concessions stand alone only
+    // where their rule says so (`src>tgt?`: a curfew, a state of emergency, lifting it); an
+    // arrest, a ban or "prevent" names whom it acts on, or is no event ("to prevent abuses").
+    let target_optional = event == EventType::Protest;
     let domestic = same_state(&source_actors, &target_actors, event);
     let passive = voice == Voice::Passive;
     // "a declaration demanding that Turkey ...": an -ing form that opens a "that" clause
@@ -130,6 +129,15 @@ pub(super) fn finish(input: &Input<'_, '_>, voice: Voice, pick: Pick) -> Roles {
         && !target_optional
     {
         Err("the rule needs a target and none was found in the clause".to_string())
+    } else if needs_someone(event)
+        && target_actors.is_empty()
+        && !mutual
+        && source_actors.len() == 1
+    {
+        Err(format!(
+            "{} by one party aimed at no one named: no interaction to code",
+            event.as_str()
+        ))
     } else if domestic == Some(false) {
         Err("the same state on both sides, acting through the same kind of actor".to_string())
     } else if only_itself && !reciprocal {
@@ -237,6 +245,16 @@ fn same_state(source: &[ActorRef], target: &[ActorRef], event: EventType) -> Opt
     let sources: std::collections::BTreeSet<String> = source.iter().map(kind).collect();
     let targets: std::collections::BTreeSet<String> = target.iter().map(kind).collect();
     Some(sources.is_disjoint(&targets))
+}
+
+/// Whether an event of this type is an interaction only when it names whom it is aimed at.
+/// A promise or a demand by one party toward no one named ("pledged to halve the deficit",
+/// "promised a poll campaign", "called for calm") is talk about policy, not an event between
+/// parties: in real news most such readings are wrong. Joint acts ("agreed to a ceasefire")
+/// and acts that need no recipient (resigning, withdrawing, mobilizing, protesting, refusing,
+/// denying) stand alone.
+fn needs_someone(event: EventType) -> bool {
+    matches!(event, EventType::Agree | EventType::Request)
 }
 
 /// The group that names the authorities of the one state a protest's sources belong to: a
