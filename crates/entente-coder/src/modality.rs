@@ -92,7 +92,7 @@ pub fn decide(
                     && !(c.end..start).any(|i| words::is_hard_break(a.g, a.word(i)))
             }
         };
-        if !applies {
+        if !applies || modality == Modality::Reported && reporter_acts(a, c, start) {
             continue;
         }
         applied.push(format!("{} ({})", cue.phrase, cue.origin));
@@ -137,6 +137,27 @@ fn postposed(a: &Analysis<'_>, c: &CueMatch, trigger_end: usize) -> bool {
         && c.start - comma <= 7
         && (comma + 1..c.start)
             .all(|i| !a.is_verb(i) && !words::is_hard_break(a.g, a.word(i)) && a.word(i) != "that")
+}
+
+/// Whether the trigger at `start` is the reporter's own act, not part of what it reports: a
+/// participle clause after a comma whose subject is the reporter ("..., Biden said, accusing
+/// the Taliban of", "Mali announced that it was leaving the bloc, accusing it of"). The
+/// accusation is made, and so asserted; what it accuses is reported.
+fn reporter_acts(a: &Analysis<'_>, c: &CueMatch, start: usize) -> bool {
+    let participle = start > 0 && a.word(start - 1) == "," && a.word(start).ends_with("ing");
+    if !participle || c.end >= start {
+        return false;
+    }
+    if c.end + 1 == start {
+        return true;
+    }
+    // The participle shares the main clause's subject; it is the reporter's when the cue is
+    // the main clause's verb.
+    let main_subject = (0..a.groups.len())
+        .take_while(|&g| a.groups[g].end <= c.start)
+        .find(|&g| a.after_preposition(g).is_none() && !a.groups[g].possessive);
+    let reporter = clause::subject(a, c.start, &[]).map(|f| f.group);
+    main_subject.is_some() && main_subject == reporter
 }
 
 /// Who says so, for a reporting cue.
