@@ -37,6 +37,7 @@ pub enum WordClass {
     Calendar,
     Adjunct,
     LinkSuffix,
+    MannerSuffix,
     LinkPhrase,
     Geographic,
     AgentModifier,
@@ -50,7 +51,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 32] = [
+    pub const ALL: [WordClass; 33] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -73,6 +74,7 @@ impl WordClass {
         WordClass::Calendar,
         WordClass::Adjunct,
         WordClass::LinkSuffix,
+        WordClass::MannerSuffix,
         WordClass::LinkPhrase,
         WordClass::Geographic,
         WordClass::AgentModifier,
@@ -109,6 +111,7 @@ impl WordClass {
             WordClass::Calendar => "calendar",
             WordClass::Adjunct => "adjunct",
             WordClass::LinkSuffix => "link_suffix",
+            WordClass::MannerSuffix => "manner_suffix",
             WordClass::LinkPhrase => "link_phrase",
             WordClass::Geographic => "geographic",
             WordClass::AgentModifier => "agent_modifier",

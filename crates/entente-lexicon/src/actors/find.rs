@@ -207,6 +207,11 @@ impl ActorLexicon {
         // hyphen is a modifier, not a party (a state's name before a hyphen still names the
         // state: "Iran-linked", "US-led").
         let glued = rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic);
+        // "a Madrid-style bombing", "Soviet-era tanks": a name that only qualifies a manner or
+        // a time names no actor.
+        if glued && self.manner_suffix(&rest[1..]) {
+            return None;
+        }
         let targets: Vec<Target> = self.compiled.patterns[pattern]
             .spellings
             .iter()
@@ -481,6 +486,17 @@ impl ActorLexicon {
         }
         let mut before = s[..raw.start].split_whitespace().rev();
         matches!(before.next(), Some("of")) && before.next().is_some_and(feature)
+    }
+
+    /// Whether the word at the start of `rest` (after a name and its hyphen) makes the name a
+    /// manner or a time ("-style", "-era").
+    fn manner_suffix(&self, rest: &str) -> bool {
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        self.grammar.is(crate::WordClass::MannerSuffix, &word)
     }
 
     /// Whether the text between a state's name and an agent noun is a hyphenated link
