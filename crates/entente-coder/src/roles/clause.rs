@@ -147,12 +147,16 @@ fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Optio
             let nearest = left_group(a, i, i);
             // "Blair told Brown he would step down": after the one told, the pronoun names
             // the teller.
-            let told = nearest.and_then(|g| {
-                let (cs, _) = *reporting.iter().find(|&&(_, e)| e == a.groups[g].start)?;
-                left_group(a, cs, 4)
+            // When the teller is no actor ("the prime minister told Mr Brown he would"), the
+            // pronoun still names the teller, not the one told: no actor.
+            let told_report = nearest.and_then(|g| {
+                reporting
+                    .iter()
+                    .find(|&&(_, e)| e == a.groups[g].start)
+                    .map(|&(cs, _)| cs)
             });
-            if let Some(group) = told {
-                return Some(Found {
+            if let Some(cs) = told_report {
+                return left_group(a, cs, 4).map(|group| Found {
                     group,
                     why: "a pronoun after the one told: the teller",
                 });
