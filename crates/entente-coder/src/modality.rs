@@ -151,13 +151,12 @@ fn reporter_acts(a: &Analysis<'_>, c: &CueMatch, start: usize) -> bool {
     if c.end + 1 == start {
         return true;
     }
-    // The participle shares the main clause's subject; it is the reporter's when the cue is
-    // the main clause's verb.
-    let main_subject = (0..a.groups.len())
-        .take_while(|&g| a.groups[g].end <= c.start)
-        .find(|&g| a.after_preposition(g).is_none() && !a.groups[g].possessive);
+    // The participle shares the subject of the clause it follows; it is the reporter's act
+    // when that subject is the reporter ("Russia said Ukrainian drones struck a depot,
+    // wounding two soldiers" reports the wounding too).
+    let participle_subject = clause::subject(a, start, &[]).map(|f| f.group);
     let reporter = clause::subject(a, c.start, &[]).map(|f| f.group);
-    main_subject.is_some() && main_subject == reporter
+    participle_subject.is_some() && participle_subject == reporter
 }
 
 /// Who says so, for a reporting cue.

@@ -52,6 +52,24 @@ fn participle_clause_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>
             });
         }
     }
+    // "The US said Israel struck Gaza, killing 12": the participle belongs to the clause it
+    // follows, and shares the subject of that clause's verb.
+    let verb = (0..from - 1)
+        .rev()
+        .take_while(|&j| !words::is_hard_break(a.g, a.word(j)))
+        .find(|&j| {
+            a.is_verb(j)
+                && a.group_at(j).is_none()
+                && !a.word(j).ends_with("ing")
+                && !words::is_auxiliary(a.g, a.word(j))
+                && !verb_used_as_noun(a, j, a.word(j).ends_with("ed"))
+        });
+    if let Some(found) = verb.and_then(|j| nearest_subject(a, j, reporting)) {
+        return Some(Found {
+            group: found.group,
+            why: "a participle clause after a comma: the subject of the clause it follows",
+        });
+    }
     (0..a.groups.len())
         .take_while(|&g| a.groups[g].end <= from)
         .find(|&g| a.after_preposition(g).is_none() && !a.groups[g].possessive)
