@@ -48,6 +48,8 @@ class! {
     is_relative => Relative;
     /// An auxiliary or modal verb ("would", "has", "must").
     is_auxiliary => Auxiliary;
+    /// A person known by whom they are related to ("Brown's closest ally", "Khan's lawyer").
+    is_relation_noun => RelationNoun;
 }
 
 /// Tokens that end the search for an object (objects do not sit behind a comma).

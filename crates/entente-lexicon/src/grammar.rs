@@ -38,6 +38,7 @@ pub enum WordClass {
     Adjunct,
     LinkSuffix,
     MannerSuffix,
+    RelationNoun,
     LinkPhrase,
     Geographic,
     AgentModifier,
@@ -51,7 +52,7 @@ pub enum WordClass {
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 33] = [
+    pub const ALL: [WordClass; 34] = [
         WordClass::Preposition,
         WordClass::AllyPreposition,
         WordClass::OpponentPreposition,
@@ -75,6 +76,7 @@ impl WordClass {
         WordClass::Adjunct,
         WordClass::LinkSuffix,
         WordClass::MannerSuffix,
+        WordClass::RelationNoun,
         WordClass::LinkPhrase,
         WordClass::Geographic,
         WordClass::AgentModifier,
@@ -112,6 +114,7 @@ impl WordClass {
             WordClass::Adjunct => "adjunct",
             WordClass::LinkSuffix => "link_suffix",
             WordClass::MannerSuffix => "manner_suffix",
+            WordClass::RelationNoun => "relation_noun",
             WordClass::LinkPhrase => "link_phrase",
             WordClass::Geographic => "geographic",
             WordClass::AgentModifier => "agent_modifier",

@@ -218,6 +218,11 @@ fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Optio
                 });
         }
         if let Some(g) = a.group_at(i) {
+            // "Gordon Brown's closest ally has denied": the one related to the actor is the
+            // subject, and no actor.
+            if related_person(a, g, from) {
+                return None;
+            }
             // "with Pyongyang supplying munitions": an absolute clause's own subject. Only a
             // participle makes one: in "the treaty with North Korea allowed" the finite verb's
             // subject is the treaty, no actor.
@@ -234,6 +239,22 @@ fn nearest_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Optio
         }
     }
     None
+}
+
+/// Whether a possessive group heads a person known by their relation to it, before the
+/// trigger at `from`: "Brown's closest ally", "Khan's lawyers" (one modifier may stand
+/// between).
+fn related_person(a: &Analysis<'_>, g: usize, from: usize) -> bool {
+    let group = &a.groups[g];
+    if !group.possessive {
+        return false;
+    }
+    // The possessive clitic may be its own token.
+    let mut i = group.end;
+    if i < from && words::is_possessive_clitic(a.g, a.word(i)) {
+        i += 1;
+    }
+    (i..(i + 2).min(from)).any(|j| words::is_relation_noun(a.g, a.word(j)))
 }
 
 /// Whether group `g`, found on the way left from a trigger at `from`, is the object of an
