@@ -6,7 +6,8 @@
 //! the act that was promised keeps its name in `mode`.
 //!
 //! A plain negation of a past act ("Germany did not send weapons") is not a refusal and
-//! stays a negated event of its own type.
+//! stays a negated event of its own type. A resignation announced ("will resign") is a
+//! planned RETREAT, no promise made to anyone.
 
 use entente_model::{EventType, Modality};
 
@@ -35,6 +36,7 @@ fn punitive(t: EventType) -> bool {
 /// "would" in reported speech, "plans to") and a reporting cue applied.
 pub fn recode(
     event: EventType,
+    mode: Option<&str>,
     modality: Modality,
     future: bool,
     reported: bool,
@@ -45,6 +47,7 @@ pub fn recode(
         Modality::Asserted
     };
     match modality {
+        Modality::Planned if mode == Some("resign") => None,
         Modality::Planned if cooperative(event) => Some((EventType::Agree, stated)),
         Modality::Planned if punitive(event) => Some((EventType::Threaten, stated)),
         Modality::Negated if future && (cooperative(event) || event == EventType::Agree) => {
@@ -61,24 +64,34 @@ mod tests {
     #[test]
     fn intentions_become_their_own_events() {
         assert_eq!(
-            recode(EventType::Aid, Modality::Planned, true, false),
+            recode(EventType::Aid, None, Modality::Planned, true, false),
             Some((EventType::Agree, Modality::Asserted))
         );
         assert_eq!(
-            recode(EventType::Sanction, Modality::Planned, true, true),
+            recode(EventType::Sanction, None, Modality::Planned, true, true),
             Some((EventType::Threaten, Modality::Reported))
         );
         assert_eq!(
-            recode(EventType::Consult, Modality::Negated, true, true),
+            recode(EventType::Consult, None, Modality::Negated, true, true),
             Some((EventType::Reject, Modality::Reported))
         );
         // "did not send": a negated act, not a refusal.
         assert_eq!(
-            recode(EventType::Aid, Modality::Negated, false, false),
+            recode(EventType::Aid, None, Modality::Negated, false, false),
             None
         );
         assert_eq!(
-            recode(EventType::Mobilize, Modality::Planned, true, false),
+            recode(EventType::Mobilize, None, Modality::Planned, true, false),
+            None
+        );
+        assert_eq!(
+            recode(
+                EventType::Retreat,
+                Some("resign"),
+                Modality::Planned,
+                true,
+                false
+            ),
             None
         );
     }

@@ -151,6 +151,7 @@ impl<'d> Collector<'d> {
             }
             if let Some((t, m)) = intent::recode(
                 rule.event,
+                mode.as_deref(),
                 decision.modality,
                 decision.future,
                 decision.reported,

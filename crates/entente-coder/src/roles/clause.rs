@@ -85,7 +85,12 @@ fn participle_clause_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>
 /// many actors that verb's object and obliques name.
 fn coordinated_verb_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>) -> Option<Found> {
     let mut i = from;
-    while i > 0 && a.word(i - 1).ends_with("ly") && a.group_at(i - 1).is_none() {
+    let mut auxiliary = false;
+    while i > 0
+        && a.group_at(i - 1).is_none()
+        && (a.word(i - 1).ends_with("ly") || words::is_auxiliary(a.g, a.word(i - 1)))
+    {
+        auxiliary |= words::is_auxiliary(a.g, a.word(i - 1));
         i -= 1;
     }
     if i == 0 || !matches!(a.word(i - 1), "and" | "then") || a.word(from).ends_with("ing") {
@@ -107,7 +112,8 @@ fn coordinated_verb_subject(a: &Analysis<'_>, from: usize, reporting: Spans<'_>)
         let past = |w: &str| w.ends_with("ed");
         past(w) == past(a.word(from))
     };
-    if !same_form(a.word(earlier)) || a.word(earlier).ends_with("ing") {
+    // ("and will resign", "and has withdrawn": an auxiliary makes the form its own.)
+    if !auxiliary && !same_form(a.word(earlier)) || a.word(earlier).ends_with("ing") {
         return None;
     }
     nearest_subject(a, earlier, reporting).map(|f| Found {
@@ -394,6 +400,21 @@ pub(crate) fn by_agent(a: &Analysis<'_>, from: usize) -> Option<Found> {
             let mut j = i + 1;
             while j < a.len() && words::is_determiner(a.g, a.word(j)) {
                 j += 1;
+            }
+            // "by the war crimes court": modifiers may stand before an agent noun.
+            let mut modifiers = 0;
+            while j < a.len()
+                && modifiers < 2
+                && a.group_at(j).is_none()
+                && a.word(j)
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+                && !a.is_verb(j)
+                && !words::is_preposition(a.g, a.word(j))
+                && !words::is_connector(a.g, a.word(j))
+            {
+                j += 1;
+                modifiers += 1;
             }
             return a.group_at(j).map(|group| Found {
                 group,
